@@ -932,6 +932,10 @@ def is_caps(tok: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters[:2]) and tok[0].isalpha()
 
 
+NAME_LINKERS = PARTICLES - {"of", "the", "and", "e", "y"}
+COMPOUND_GIVEN = {"Abd", "Abdel", "Abdul", "Abu", "Ould", "Abdoul"}
+
+
 def parse_person(segment: str) -> dict | None:
     """'President Emomali RAHMON (since 16 November 1994; ...)' -> title, names, since."""
     seg = clean(segment)
@@ -940,35 +944,56 @@ def parse_person(segment: str) -> dict | None:
     if m:
         since = iso_date(m.group(1))
     head = re.split(r"\s*\(", seg, maxsplit=1)[0].strip(" ,;:")
-    toks = head.split()
-    caps_idx = [i for i, t in enumerate(toks) if is_caps(t) and not ROMAN.match(t)]
+    nicks = re.findall(r'"([^"]+)"', head)
+    head = re.sub(r'\s*"[^"]*"', "", head)
+    toks = [t.strip(";:") for t in head.split()]
+    toks = [t for t in toks if t]
+    caps_idx = [
+        i
+        for i, t in enumerate(toks)
+        if is_caps(t) and not ROMAN.match(t) and not re.fullmatch(r"[A-Z]{1,4}\.", t)
+    ]
     if not caps_idx:
         return None
     s0 = caps_idx[0]
     s1 = s0
-    while s1 + 1 < len(toks) and (is_caps(toks[s1 + 1]) or toks[s1 + 1].lower() in PARTICLES):
-        s1 += 1
+    while s1 + 1 < len(toks) and not ROMAN.match(toks[s1 + 1]) and not toks[s1].endswith(","):
+        nxt = toks[s1 + 1]
+        if is_caps(nxt) or nxt.lower() in NAME_LINKERS:
+            s1 += 1
+        else:
+            break
     while s1 > s0 and toks[s1].lower() in PARTICLES:
         s1 -= 1
-    # roman numerals and mixed-case tails after the surname
+    # roman numerals and mixed-case tails after the surname (XI Jinping, SALMAN bin Abd al-Aziz)
     tail = []
     j = s1 + 1
-    while j < len(toks) and (
-        ROMAN.match(toks[j]) or (toks[j][:1].isupper() and toks[j] not in TITLE_WORDS)
-    ):
-        tail.append(toks[j])
-        j += 1
+    while j < len(toks) and not toks[j - 1].endswith(","):
+        t = toks[j]
+        if ROMAN.match(t) or (t[:1].isupper() and t not in TITLE_WORDS) or t in NAME_LINKERS:
+            tail.append(t)
+            j += 1
+        else:
+            break
+    while tail and tail[-1].lower() in PARTICLES:
+        tail.pop()
     given = []
     k = s0 - 1
-    while k >= 0 and toks[k] not in TITLE_WORDS and (toks[k][:1].isupper() or toks[k] in PARTICLES):
+    while (
+        k >= 0
+        and toks[k] not in TITLE_WORDS
+        and not toks[k].endswith(",")
+        and (toks[k][:1].isupper() or toks[k] in NAME_LINKERS)
+    ):
         given.insert(0, toks[k])
         k -= 1
     while given and given[0].lower() in PARTICLES:
         given.pop(0)
-    title = " ".join(toks[: k + 1]).strip()
-    surname_tokens = toks[s0 : s1 + 1]
+    title = " ".join(toks[: k + 1]).strip(" ,")
+    surname_tokens = [t.strip(",") for t in toks[s0 : s1 + 1]]
     surname = " ".join(cap_word(t, i == 0) for i, t in enumerate(surname_tokens))
-    surname = re.sub(r"(?<=-)([A-Z])(?=[a-z])", lambda mm: mm.group(1), surname)
+    tail = [t.strip(",") for t in tail]
+    short: list[str] = []
     if not given and tail and not all(ROMAN.match(t) for t in tail):
         # surname first (LAI Ching-te, XI Jinping, HAYBATULLAH Akhundzada)
         full = " ".join([surname] + tail)
@@ -977,11 +1002,24 @@ def parse_person(segment: str) -> dict | None:
     else:
         romans = [t for t in tail if ROMAN.match(t)]
         full = " ".join(given + [surname] + romans)
-        label = " ".join(given[:1] + [surname] + romans) if given else full
-        short = [surname] if given else []
-    if len(full) < 4 or not title:
+        if not given and len(surname_tokens) > 1:
+            label = full  # all-caps full names (HUN SEN, HTIN KYAW)
+            short = []
+        elif not given:
+            # monarchs and popes: "King Charles III", "Pope Leo XIV"; bare name is `short`
+            short = [full]
+            rank = title.split()[-1] if title else ""
+            label = f"{rank} {full}" if rank in TITLE_WORDS else full
+        elif given[0] in COMPOUND_GIVEN:
+            label = full
+            short = [surname]
+        else:
+            label = " ".join(given[:1] + [surname] + romans)
+            short = [surname]
+    if len(full) < 4 or not title or not re.search(r"[a-z]", full):
         return None
-    names = uniq([full, label])
+    names = uniq([full, label] + [f"{given[0]} {n} {surname}" for n in nicks if given])
+    short += [n for n in nicks if " " not in n]
     return {"title": title, "label": label, "names": names, "short": short, "since": since}
 
 
