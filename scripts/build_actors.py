@@ -829,6 +829,60 @@ def split_group(text: str) -> tuple[list[str], list[str]]:
     return names, abbrs
 
 
+HONORIFICS = {"Sheikh", "Sheik", "Shaykh", "Sayyed", "Sayyid", "Seyyed", "Imam", "Mullah", "Emir"}
+ORG_WORDS = {
+    "organization",
+    "organisation",
+    "army",
+    "front",
+    "party",
+    "movement",
+    "brigade",
+    "brigades",
+    "group",
+    "jihad",
+    "resistance",
+    "liberation",
+    "council",
+    "forces",
+    "force",
+    "league",
+    "union",
+    "command",
+    "committee",
+    "commandos",
+    "cells",
+    "faction",
+    "network",
+    "militia",
+    "state",
+    "islamic",
+    "revolutionary",
+    "popular",
+    "national",
+    "people's",
+    "mujahideen",
+    "battalion",
+    "legion",
+    "guard",
+    "guards",
+    "squad",
+    "squads",
+    "unit",
+    "units",
+    "alliance",
+}
+
+
+def looks_like_person(name: str) -> bool:
+    toks = name.split()
+    if toks and toks[0] in HONORIFICS:
+        return True
+    if 2 <= len(toks) <= 3 and not any(t.lower().strip("()") in ORG_WORDS for t in toks):
+        return all(t[:1].isupper() for t in toks) and not any(t.lower() in PARTICLES for t in toks)
+    return False
+
+
 def build_armed_groups(store: Store, fb, phoenix_mil: list[dict], iso3_of_iso2):
     fb_rows, gec2iso, _ = fb
     items = []
@@ -876,7 +930,10 @@ def build_armed_groups(store: Store, fb, phoenix_mil: list[dict], iso3_of_iso2):
             if re.fullmatch(r"[A-Z0-9-]{2,5}", core) or re.fullmatch(r"(?:[A-Z]\.){2,}", core):
                 abbrs.append(core)
             elif core:
-                names.append(tabari_phrase(core))
+                n = tabari_phrase(core)
+                if p is not b["head"] and looks_like_person(n):
+                    continue  # phoenix lists leaders among a group's synonyms
+                names.append(n)
         names = [n for n in uniq(names) if good_name(n) and (len(n.split()) >= 2 or len(n) >= 6)]
         names = [n for n in names if n.lower() not in state_names]
         abbrs = [x for x in abbrs if x.lower() not in state_names and len(x) <= 6]
@@ -1173,7 +1230,7 @@ def pkey_label(label: str) -> str:
     toks = slug(label).split("-")
     first = toks[0] if toks else ""
     last = toks[-1] if toks else ""
-    return f"{first[:4]}|{last[:4]}"
+    return f"{first[:3]}|{last[:4]}"  # Islam/Islom KARIMOV, Emomali RAKHMONOV/RAHMON
 
 
 def add_person_variants(store: Store, ci: dict, phoenix_countries: list[dict]):
