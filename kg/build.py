@@ -1,0 +1,157 @@
+"""Building a graph: documents -> spaCy -> claims -> KnowledgeGraph -> output files."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.actors import Actor
+from kg.claims import Claim, link_denials, relations_to_claims
+from kg.documents import Document, LoadOptions, Skipped, iter_documents
+from kg.graph import ActorRecord, KnowledgeGraph
+from kg.text import prepare
+
+OUTPUT_FILES = (
+    "claims.jsonl",
+    "actors.json",
+    "documents.json",
+    "graph.ttl",
+    "graph.graphml",
+    "graph.html",
+)
+
+
+@dataclass
+class DocumentResult:
+    """What the NLP pass found in one document (picklable, spaCy-free)."""
+
+    document: Document
+    claims: list[Claim]
+    mentions: list[tuple[str, str]]  # (actor id, surface form in the stored text)
+    actors: dict[str, Actor]
+    words: int
+
+
+@dataclass
+class BuildResult:
+    graph: KnowledgeGraph
+    skipped: list[Skipped] = field(default_factory=list)
+    documents: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "documents_read": self.documents,
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "claims": len(self.graph.claims),
+            "actors": len(self.graph.graph_actors()),
+            "actors_mentioned": len(self.graph.actors),
+            "words": self.words,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+class Analyzer:
+    """Runs the kg spaCy pipeline over documents and turns the results into claims."""
+
+    def __init__(self, model: str | Path | None = None, *, batch_size: int = 16):
+        from kg.nlp.pipeline import load_nlp
+
+        self.nlp = load_nlp(model)
+        self.batch_size = batch_size
+        gazetteer_words = self.nlp.get_pipe("kg_linker").gazetteer.words()
+        self.lexicon = frozenset(gazetteer_words)
+
+    def analyse(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        def views() -> Iterator[tuple[str, tuple[Document, object]]]:
+            for document in documents:
+                view = prepare(document.text, self.lexicon)
+                yield view.text, (document, view)
+
+        for doc, (document, view) in self.nlp.pipe(
+            views(), as_tuples=True, batch_size=self.batch_size
+        ):
+            actors = dict(doc._.kg_actors or {})
+            claims = relations_to_claims(document, view, doc._.kg_relations or [], actors)
+            mentions = []
+            for mention in doc._.kg_mentions or []:
+                start, end = view.to_source(mention.start, mention.end)
+                mentions.append((mention.actor, document.text[start:end]))
+            words = sum(1 for t in doc if not t.is_space and not t.is_punct)
+            yield DocumentResult(document, claims, mentions, actors, words)
+
+
+def build_graph(
+    paths: Iterable[str | Path],
+    *,
+    model: str | Path | None = None,
+    options: LoadOptions | None = None,
+    progress: Callable[[Document | Skipped], None] | None = None,
+    analyzer: Analyzer | None = None,
+) -> BuildResult:
+    """Read, analyse and link every document under ``paths``; nothing is written."""
+    started = time.perf_counter()
+    analyzer = analyzer or Analyzer(model)
+    skipped: list[Skipped] = []
+
+    def documents() -> Iterator[Document]:
+        for item in iter_documents(paths, options):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                if progress:
+                    progress(item)
+                continue
+            yield item
+
+    claims: list[Claim] = []
+    records: dict[str, ActorRecord] = {}
+    doc_meta: dict[str, dict] = {}
+    words = 0
+    for result in analyzer.analyse(documents()):
+        document = result.document
+        doc_meta[document.id] = {"id": document.id, **document.source, "author": document.author}
+        claims.extend(result.claims)
+        words += result.words
+        for actor_id, form in result.mentions:
+            record = records.get(actor_id)
+            if record is None:
+                record = records[actor_id] = ActorRecord(result.actors[actor_id])
+            record.mentions += 1
+            record.forms.add(form)
+            record.documents.add(document.id)
+        for claim in result.claims:
+            for actor in (claim.subject, claim.object, claim.attributed_to):
+                if actor is not None and actor.id not in records:
+                    records[actor.id] = ActorRecord(actor, documents={document.id})
+        if progress:
+            progress(document)
+    graph = KnowledgeGraph(link_denials(claims), records, doc_meta)
+    return BuildResult(graph, skipped, len(doc_meta), words, time.perf_counter() - started)
+
+
+def write_outputs(graph: KnowledgeGraph, out_dir: str | Path) -> list[Path]:
+    """Write every output file of a graph into ``out_dir`` (created if missing)."""
+    from kg.export.graphml import write_graphml
+    from kg.export.html import write_html
+    from kg.export.jsonl import write_actors_json, write_claims_jsonl, write_documents_json
+    from kg.export.rdf import write_rdf
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    write_claims_jsonl(graph, out / "claims.jsonl")
+    write_actors_json(graph, out / "actors.json")
+    write_documents_json(graph, out / "documents.json")
+    write_rdf(graph, out / "graph.ttl")
+    write_graphml(graph, out / "graph.graphml")
+    write_html(graph, out / "graph.html")
+    return [out / name for name in OUTPUT_FILES]
+
+
+def build_corpus(paths: Iterable[str | Path], out_dir: str | Path, **kwargs) -> BuildResult:
+    """Build the graph of ``paths`` and write it into ``out_dir``."""
+    result = build_graph(paths, **kwargs)
+    write_outputs(result.graph, out_dir)
+    return result

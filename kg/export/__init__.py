@@ -1,0 +1,1 @@
+"""Exporters: each has a pure builder (to_x) and a thin writer (write_x)."""

@@ -1,0 +1,1 @@
+"""spaCy components of kg: paragraph breaks, actor ruler and linker, relation extractor."""

@@ -1,0 +1,91 @@
+"""load_nlp(): the spaCy pipeline of kg.
+
+By default kg loads the pipeline it ships (``kg/models/en_kg_news``, trained by
+``make model``); ``model="blank"`` gives a blank English pipeline with a sentence splitter,
+and any installed spaCy pipeline name or path can be given instead (``en_core_web_trf``).
+kg then adds its own components: paragraph breaks, the actor ruler before the NER, the
+linker and the relation extractor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.actors import load_gazetteer, ontology_dir
+from kg.errors import ModelError
+from kg.nlp import actors as _actors  # noqa: F401  (registers the linker factory)
+from kg.nlp import relations as _relations  # noqa: F401  (registers the relation factory)
+from kg.nlp.actors import LINKER_NAME, add_actor_ruler
+
+DEFAULT_MODEL = "en_kg_news"
+PARAGRAPHS_NAME = "kg_paragraphs"
+RELATIONS_NAME = "kg_relations"
+
+
+def packaged_model_path() -> Path:
+    return Path(__file__).resolve().parent.parent / "models" / DEFAULT_MODEL
+
+
+@Language.component(PARAGRAPHS_NAME, assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and datelines do not run into the next line."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws[len(token.text) :] or (token.is_space and "\n" in token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def load_nlp(model: str | Path | None = None, *, gazetteer_path: str | None = None) -> Language:
+    """The kg pipeline on top of ``model`` (default: the packaged pipeline)."""
+    nlp = _base_pipeline(model)
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe(PARAGRAPHS_NAME, first=True)
+    add_actor_ruler(nlp, load_gazetteer(gazetteer_path))
+    nlp.add_pipe(LINKER_NAME, config={"gazetteer_path": gazetteer_path})
+    nlp.add_pipe(RELATIONS_NAME)
+    return nlp
+
+
+def _base_pipeline(model: str | Path | None) -> Language:
+    if model is None:
+        path = packaged_model_path()
+        if (path / "config.cfg").exists():
+            return spacy.load(path)
+        raise ModelError(
+            f"the packaged pipeline {path} is missing: run 'make model', or pass --model blank"
+        )
+    if str(model) == "blank":
+        return spacy.blank("en")
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load spaCy pipeline {model!r}: install it (pip install ...) or give a path "
+            f"to a pipeline folder; {exc}"
+        ) from None
+
+
+def pipeline_version(nlp: Language, model: str | Path | None) -> str:
+    """A fingerprint of the pipeline and kg's data: part of the analysis cache key."""
+    from kg import __version__
+
+    parts = [
+        __version__,
+        str(model or DEFAULT_MODEL),
+        nlp.meta.get("name", ""),
+        nlp.meta.get("version", ""),
+        ",".join(nlp.pipe_names),
+    ]
+    for path in [
+        ontology_dir() / "actors.yaml",
+        *sorted(Path(__file__).parent.parent.joinpath("data").glob("*.yaml")),
+    ]:
+        if path.exists():
+            parts.append(hashlib.sha1(path.read_bytes()).hexdigest())
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]

@@ -1,0 +1,1074 @@
+"""The relation extractor: sentences -> typed, directed, hedge- and negation-aware relations.
+
+Rules read the dependency parse through :class:`kg.nlp.syntax.Syntax` (one mapping of
+labels) and the cue lexicons of ``kg/data/relations.yaml``. Each rule has an id, recorded
+on the relation with its trigger and a confidence. Results go to ``Doc._.kg_relations`` as
+:class:`kg.claims.Relation` records in character offsets of the Doc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.actors import Actor, load_gazetteer, new_actor
+from kg.claims import Relation
+from kg.nlp import extensions
+from kg.nlp.syntax import Syntax, syntax_for
+
+extensions.register()
+
+RELATIONS_NAME = "kg_relations"
+NON_PARTY_TYPES = frozenset({"Media"})
+POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+PRONOUN_TYPES = {
+    "it": ("State", "IGO", "ArmedGroup", "Organization", "Party"),
+    "he": ("Person",),
+    "she": ("Person",),
+    "him": ("Person",),
+}
+_CONNECTORS = frozenset({"of", "on", "for", "under", "and", "the", "'s", "’s", "-", "&"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    lists: dict[str, frozenset[str]]
+    member_status: dict[str, frozenset[str]]
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@lru_cache(maxsize=1)
+def relation_cues() -> Cues:
+    raw = yaml.safe_load(resources.files("kg.data").joinpath("relations.yaml").read_text("utf-8"))
+    status = {k: frozenset(v) for k, v in raw.pop("member_status").items()}
+    return Cues({k: frozenset(str(x).lower() for x in v) for k, v in raw.items()}, status)
+
+
+@Language.factory(
+    RELATIONS_NAME,
+    requires=["doc._.kg_mentions"],
+    assigns=["doc._.kg_relations"],
+    default_config={"gazetteer_path": None},
+)
+def make_relation_extractor(nlp: Language, name: str, gazetteer_path: str | None):
+    return RelationExtractor(gazetteer_path)
+
+
+class RelationExtractor:
+    def __init__(self, gazetteer_path: str | None = None):
+        self.cues = relation_cues()
+        self.gazetteer_path = gazetteer_path
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = Context(doc, syntax_for(doc), self.cues, load_gazetteer(self.gazetteer_path))
+        found: list[Relation] = []
+        if ctx.syntax.parsed:
+            for sent in doc.sents:
+                found.extend(ctx.sentence(sent))
+        seen: dict[tuple, Relation] = {}
+        for rel in found:
+            key = (rel.predicate, rel.subject, rel.object, rel.sent_start, rel.negated)
+            if key not in seen or seen[key].confidence < rel.confidence:
+                seen[key] = rel
+        doc._.kg_relations = sorted(
+            seen.values(), key=lambda r: (r.sent_start, r.predicate, r.subject, r.object or "")
+        )
+        return doc
+
+
+@dataclass
+class Context:
+    """Per-document state of the extractor."""
+
+    doc: Doc
+    syntax: Syntax
+    cues: Cues
+    gazetteer: object
+    token_actor: dict[int, str] = field(default_factory=dict)
+    mention_tokens: list[tuple[int, int, str]] = field(default_factory=list)
+    sent_index: dict[int, int] = field(default_factory=dict)
+    sents: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.actors: dict[str, Actor] = self.doc._.kg_actors or {}
+        for mention in self.doc._.kg_mentions or []:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            self.mention_tokens.append((span.start, span.end, mention.actor))
+            for token in span:
+                self.token_actor[token.i] = mention.actor
+        self.sents = (
+            list(self.doc.sents) if self.doc.has_annotation("SENT_START") else [self.doc[:]]
+        )
+        for number, sent in enumerate(self.sents):
+            for token in sent:
+                self.sent_index[token.i] = number
+
+    # -- actors of phrases ---------------------------------------------------------------
+    def actor_type(self, actor_id: str) -> str:
+        return self.actors[actor_id].type
+
+    def actors_of(self, token: Token) -> list[str]:
+        """Actors denoted by the phrase headed by ``token`` (coordination expanded)."""
+        out: list[str] = []
+        for t in self.syntax.conjuncts(token):
+            for actor in self._actor_of_head(t):
+                if actor not in out:
+                    out.append(actor)
+        return out
+
+    def _actor_of_head(self, token: Token) -> list[str]:
+        known_as = self._known_as(token)
+        if known_as:
+            return [known_as]
+        if token.i in self.token_actor:
+            return [self.token_actor[token.i]]
+        lower = token.lower_
+        if lower in PRONOUN_TYPES or lower in POSSESSIVE_PRONOUNS:
+            found = self.antecedent(token)
+            return [found] if found else []
+        for child in token.children:
+            if child.dep_ in self.syntax.scheme.modifier and child.i < token.i:
+                if child.i in self.token_actor:
+                    return [self.token_actor[child.i]]
+                if child.lower_ in POSSESSIVE_PRONOUNS and token.lower_ in _AGENT_NOUNS:
+                    found = self.antecedent(child)
+                    return [found] if found else []
+        for child in self.syntax.appositions(token):
+            if child.i in self.token_actor:
+                return [self.token_actor[child.i]]
+        return []
+
+    def _known_as(self, token: Token) -> str | None:
+        for t in token.subtree:
+            if t.lower_ in ("known", "called", "dubbed", "named") and t.i + 1 < len(self.doc):
+                nxt = self.doc[t.i + 1]
+                if nxt.lower_ == "as" and t.i + 2 < len(self.doc) and t.i + 2 in self.token_actor:
+                    return self.token_actor[t.i + 2]
+        return None
+
+    def antecedent(self, pronoun: Token, exclude: Iterable[str] = ()) -> str | None:
+        """The actor a pronoun points back to: the clause subject, the last sentence's subject,
+        or the last matching mention."""
+        base = POSSESSIVE_PRONOUNS.get(pronoun.lower_, pronoun.lower_)
+        types = PRONOUN_TYPES.get(base)
+        if types is None:
+            return None
+        exclude = set(exclude)
+
+        def ok(actor: str | None) -> bool:
+            return actor is not None and actor not in exclude and self.actor_type(actor) in types
+
+        # the subject of the clause the pronoun is in, when it comes first
+        for head in [pronoun, *self.syntax.heads(pronoun)]:
+            for subj in self.syntax.subjects(head) + self.syntax.subjects(head, passive=True):
+                if subj.i < pronoun.i:
+                    for actor in (
+                        self._actor_of_head(subj) if subj.lower_ not in PRONOUN_TYPES else []
+                    ):
+                        if ok(actor):
+                            return actor
+        here = self.sent_index.get(pronoun.i, 0)
+        if pronoun.i == self.sents[here].start and here > 0:
+            prev = self.sents[here - 1]
+            for subj in self.syntax.all_subjects(prev.root):
+                for actor in self._actor_of_head(subj) if subj.lower_ not in PRONOUN_TYPES else []:
+                    if ok(actor):
+                        return actor
+        best = None
+        for start, _end, actor in self.mention_tokens:
+            if start >= pronoun.i:
+                break
+            if here - self.sent_index.get(start, 0) <= 2 and ok(actor):
+                best = actor
+        return best
+
+    def subject_actors(self, verb: Token, passive: bool = False) -> list[str]:
+        """Actors of the subject of ``verb``, climbing through xcomp/advcl/acl/conj heads."""
+        current = verb
+        for _ in range(4):
+            subjects = self.syntax.subjects(current, passive=passive)
+            if subjects:
+                found: list[str] = []
+                for s in subjects:
+                    found.extend(a for a in self.actors_of(s) if a not in found)
+                return found
+            scheme = self.syntax.scheme
+            climb = (
+                scheme.open_complement
+                | scheme.adverbial_clause
+                | scheme.conjunct
+                | scheme.clausal_modifier
+            )
+            if current.dep_ not in climb or current.head is current:
+                return []
+            current = current.head
+            if current.pos_ in ("NOUN", "PROPN") and current.head is not current:
+                current = current.head
+        return []
+
+    # -- flags ---------------------------------------------------------------------------
+    def negated(self, *tokens: Token) -> bool:
+        for token in tokens:
+            if token is None:
+                continue
+            if token.lemma_.lower() in self.cues.hedge_negated_verbs:
+                continue
+            if self.syntax.negated(token):
+                return True
+        return False
+
+    def hedged(self, *tokens: Token) -> bool:
+        cues = self.cues
+        for token in tokens:
+            if token is None:
+                continue
+            chain = [token, *list(self.syntax.heads(token))[:4]]
+            for t in chain:
+                for child in t.children:
+                    lower = child.lower_
+                    if child.dep_ in self.syntax.scheme.auxiliary and lower in cues.hedge_modals:
+                        return True
+                    if lower in cues.hedge_adverbs:
+                        return True
+                    if (
+                        child.dep_ in self.syntax.scheme.marker
+                        and lower in cues.conditional_markers
+                    ):
+                        return True
+                if t.lemma_.lower() in cues.hedge_verbs and t is not token:
+                    return True
+                if t.lemma_.lower() in cues.hedge_negated_verbs and self.syntax.negated(t):
+                    return True
+        return False
+
+    def attribution(self, sent: Span, trigger: Token) -> str | None:
+        for i, token in enumerate(sent):
+            if token.lower_ == "according" and i + 2 < len(sent) and sent[i + 1].lower_ == "to":
+                for t in sent[i + 2 : i + 8]:
+                    actor = self.token_actor.get(t.i)
+                    if actor and self.actor_type(actor) == "Media":
+                        return actor
+        for head in self.syntax.heads(trigger):
+            if head.lemma_.lower() in self.cues.speech_verbs:
+                for subj in self.syntax.subjects(head):
+                    for actor in self.actors_of(subj):
+                        if self.actor_type(actor) == "Media":
+                            return actor
+        return None
+
+    def about(self, sent: Span) -> str | None:
+        for token in sent:
+            if token.lemma_.lower() in self.cues.event_nouns and token.pos_ == "NOUN":
+                left = token.i
+                for child in token.lefts:
+                    if child.dep_ in self.syntax.scheme.modifier and child.i < left:
+                        left = child.i
+                text = self.doc[left : token.i + 1].text
+                if len(text.split()) > 1:
+                    return text
+        return None
+
+    # -- relations -----------------------------------------------------------------------
+    def sentence(self, sent: Span) -> Iterator[Relation]:
+        if not any(t.i in self.token_actor for t in sent):
+            return
+        for rule in (
+            self.rule_accuse_verb,
+            self.rule_speech,
+            self.rule_deny_verb,
+            self.rule_claim_responsibility,
+            self.rule_membership,
+            self.rule_led,
+            self.rule_leader_titles,
+            self.rule_allies,
+            self.rule_criticize,
+            self.rule_support,
+            self.rule_conflict,
+        ):
+            yield from rule(sent)
+
+    def make(
+        self,
+        sent: Span,
+        predicate: str,
+        subject: str,
+        obj: str | None,
+        trigger: Token,
+        rule: str,
+        confidence: float,
+        *,
+        hedged: bool = False,
+        negated: bool = False,
+        status: str | None = None,
+        about: str | None = None,
+        scope: Iterable[Token] = (),
+    ) -> Relation | None:
+        if subject == obj or self.actor_type(subject) in NON_PARTY_TYPES:
+            return None
+        if obj is not None and self.actor_type(obj) in NON_PARTY_TYPES:
+            return None
+        scope = [trigger, *scope]
+        start, end = _trim(sent)
+        return Relation(
+            predicate=predicate,
+            subject=subject,
+            object=obj,
+            sent_start=start,
+            sent_end=end,
+            trigger=trigger.text,
+            rule=rule,
+            confidence=confidence,
+            hedged=hedged or self.hedged(*scope),
+            negated=negated or self.negated(*scope),
+            about=about,
+            status=status,
+            attributed_to=self.attribution(sent, trigger),
+        )
+
+    def _lemma(self, token: Token) -> str:
+        return token.lemma_.lower() or token.lower_
+
+    def rule_accuse_verb(self, sent: Span) -> Iterator[Relation]:
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or self._lemma(verb) not in self.cues.accuse_verbs:
+                continue
+            if self.syntax.is_passive(verb):
+                accusers = [a for t in self.syntax.agents(verb) for a in self.actors_of(t)]
+                accused = [
+                    a
+                    for _, t in self.syntax.prep_objects(verb, {"on", "to"})
+                    for a in self.actors_of(t)
+                ]
+                accused += self.subject_actors(verb, passive=True)
+            else:
+                accusers = self.subject_actors(verb)
+                accused = [a for t in self.syntax.objects(verb) for a in self.actors_of(t)]
+                if not accused:
+                    accused = [
+                        a
+                        for _, t in self.syntax.prep_objects(verb, {"on"})
+                        for a in self.actors_of(t)
+                    ]
+            for s in accusers:
+                for o in accused:
+                    rel = self.make(
+                        sent, "accuses", s, o, verb, "accuse.verb", 0.9, about=self.about(sent)
+                    )
+                    if rel:
+                        yield rel
+
+    def _speech_complements(self, verb: Token) -> list[Token]:
+        comps = self.syntax.complements(verb)
+        if verb.dep_ == "parataxis" and verb.head is not verb:
+            comps.append(verb.head)
+        out: list[Token] = []
+        for c in comps:
+            out.extend(self.syntax.conjuncts(c))
+        return out
+
+    def _responsible(self, head: Token) -> list[tuple[str, Token]]:
+        """Actors a clause presents as authors of an event, with the word that says so."""
+        cues = self.cues
+        found: list[tuple[str, Token]] = []
+        lemma = self._lemma(head)
+        case_words = {c.lower_ for c in head.children}
+        responsible = (
+            lemma in cues.responsibility_verbs
+            or lemma in cues.responsibility_predicates
+            or "behind" in case_words
+        )
+        if responsible and not self.syntax.is_passive(head):
+            for s in self.syntax.subjects(head):
+                found.extend((a, head) for a in self.actors_of(s))
+        perpetrators = any(
+            self._lemma(s) in cues.perpetrator_nouns for s in self.syntax.subjects(head)
+        )
+        if lemma in cues.origin_verbs and perpetrators:
+            for _, t in self.syntax.prep_objects(head, {"from"}):
+                found.extend((a, head) for a in self.actors_of(t))
+        # "Y is a terrorist state", "Y acts as a terrorist state"
+        if lemma in cues.accusatory_nouns or any(
+            c.lower_ in cues.accusatory_modifiers for c in head.children
+        ):
+            for s in self.syntax.subjects(head):
+                found.extend((a, head) for a in self.actors_of(s))
+        if lemma in cues.label_verbs:
+            for _, t in self.syntax.prep_objects(head, {"as"}):
+                if self._lemma(t) in cues.accusatory_nouns or any(
+                    c.lower_ in cues.accusatory_modifiers for c in t.children
+                ):
+                    for s in self.syntax.subjects(head):
+                        found.extend((a, head) for a in self.actors_of(s))
+        # passive participles with an agent anywhere in the clause: "organized by Russia"
+        for t in head.subtree:
+            if self._lemma(t) in cues.responsibility_verbs and t.tag_ == "VBN":
+                for agent in self.syntax.agents(t):
+                    found.extend((a, t) for a in self.actors_of(agent))
+        return found
+
+    def rule_speech(self, sent: Span) -> Iterator[Relation]:
+        cues = self.cues
+        for verb in sent:
+            lemma = self._lemma(verb)
+            if verb.pos_ not in ("VERB", "AUX") or lemma not in cues.speech_verbs:
+                continue
+            if lemma == "rule" and not any(c.lower_ == "out" for c in verb.children):
+                continue
+            speakers = self.subject_actors(verb)
+            if not speakers:
+                continue
+            for comp in self._speech_complements(verb):
+                # accusation: "X said Y was behind the attack"
+                for accused, trigger in self._responsible(comp):
+                    for s in speakers:
+                        if s == accused:
+                            rel = self.make(
+                                sent,
+                                "claims_responsibility",
+                                s,
+                                None,
+                                trigger,
+                                "claim.speech",
+                                0.7,
+                                scope=[verb, comp],
+                                about=self.about(sent),
+                            )
+                        else:
+                            rel = self.make(
+                                sent,
+                                "accuses",
+                                s,
+                                accused,
+                                trigger,
+                                "accuse.speech",
+                                0.75,
+                                scope=[verb, comp],
+                                about=self.about(sent),
+                            )
+                        if rel:
+                            yield rel
+                # denial: "X said the accusations were fake" / "there were no signs of a link"
+                if self._falsity(comp) or self._no_evidence(comp):
+                    for s in speakers:
+                        rel = self.make(
+                            sent,
+                            "denies",
+                            s,
+                            None,
+                            comp,
+                            "deny.speech",
+                            0.7,
+                            scope=[verb],
+                            about=self.about(sent),
+                        )
+                        if rel:
+                            yield rel
+            # labelling verbs with an object: "recognizing Russia as a terrorist regime"
+        for verb in sent:
+            if self._lemma(verb) in cues.label_verbs and verb.pos_ == "VERB":
+                for obj in self.syntax.objects(verb):
+                    for prep, t in self.syntax.prep_objects(verb, {"as"}) + [
+                        ("as", x) for x in self.syntax.complements(verb)
+                    ]:
+                        del prep
+                        if self._lemma(t) in cues.accusatory_nouns or any(
+                            c.lower_ in cues.accusatory_modifiers for c in t.children
+                        ):
+                            for s in self.subject_actors(verb):
+                                for o in self.actors_of(obj):
+                                    rel = self.make(
+                                        sent, "accuses", s, o, verb, "accuse.label", 0.7
+                                    )
+                                    if rel:
+                                        yield rel
+
+    def _falsity(self, head: Token) -> bool:
+        cues = self.cues
+        if (
+            self._lemma(head) not in cues.falsity_words
+            and head.lower_.strip('“”"') not in cues.falsity_words
+        ):
+            near = [t for t in head.children if self._lemma(t) in cues.falsity_words]
+            if not near:
+                return False
+        subjects = self.syntax.subjects(head) + self.syntax.subjects(head, passive=True)
+        return any(self._lemma(s) in cues.claim_nouns for s in subjects) or not subjects
+
+    def _no_evidence(self, head: Token) -> bool:
+        for t in head.subtree:
+            if self._lemma(t) in self.cues.evidence_nouns and any(
+                c.lower_ == "no" for c in t.children
+            ):
+                return True
+        return False
+
+    def rule_deny_verb(self, sent: Span) -> Iterator[Relation]:
+        for verb in sent:
+            lemma = self._lemma(verb)
+            if verb.pos_ != "VERB" or lemma not in self.cues.deny_verbs:
+                continue
+            if lemma == "distance" and not any(
+                c.lower_ in ("itself", "themselves", "himself", "herself") for c in verb.subtree
+            ):
+                continue
+            for s in self.subject_actors(verb):
+                rel = self.make(
+                    sent, "denies", s, None, verb, "deny.verb", 0.85, about=self.about(sent)
+                )
+                if rel:
+                    yield rel
+
+    def rule_claim_responsibility(self, sent: Span) -> Iterator[Relation]:
+        cues = self.cues
+        for verb in sent:
+            if self._lemma(verb) not in cues.claim_verbs or verb.pos_ != "VERB":
+                continue
+            objects = self.syntax.objects(verb)
+            if not any(self._lemma(o) in cues.claim_objects for o in objects) and not (
+                self._lemma(verb) == "claim"
+                and any(self._lemma(o) in cues.event_nouns for o in objects)
+            ):
+                continue
+            for s in self.subject_actors(verb):
+                if self.actor_type(s) in ("ArmedGroup", "Organization", "State", "Person", "Party"):
+                    rel = self.make(
+                        sent,
+                        "claims_responsibility",
+                        s,
+                        None,
+                        verb,
+                        "claim.verb",
+                        0.9,
+                        about=self.about(sent),
+                    )
+                    if rel:
+                        yield rel
+
+    def _status(self, tokens: Iterable[Token]) -> str:
+        lemmas: set[str] = set()
+        for token in tokens:
+            lemmas.add(self._lemma(token))
+            lemmas.update(self._lemma(c) for c in token.children)
+        for status in ("left", "suspended", "joining"):
+            if lemmas & self.cues.member_status[status]:
+                return status
+        return "active"
+
+    def rule_membership(self, sent: Span) -> Iterator[Relation]:
+        cues = self.cues
+        for token in sent:
+            lemma = self._lemma(token)
+            if lemma in cues.member_nouns and token.pos_ == "NOUN":
+                orgs = [
+                    a
+                    for p, t in self.syntax.prep_objects(token, {"of", "in"})
+                    for a in self.actors_of(t)
+                ]
+                orgs = [o for o in orgs if self.actor_type(o) in ("IGO", "Organization", "Party")]
+                if not orgs:
+                    continue
+                members = self.subject_actors(token) if self.syntax.subjects(token) else []
+                if not members and token.dep_ in self.syntax.scheme.apposition:
+                    members = self.actors_of(token.head)
+                chain = [token, *list(self.syntax.heads(token))[:2]]
+                status = self._status(chain)
+                for m in members:
+                    for o in orgs:
+                        rel = self.make(
+                            sent, "member_of", m, o, token, "member.noun", 0.85, status=status
+                        )
+                        if rel:
+                            yield rel
+            elif lemma in cues.membership_nouns:
+                orgs = [
+                    a
+                    for p, t in self.syntax.prep_objects(token, {"in", "of", "to"})
+                    for a in self.actors_of(t)
+                ]
+                orgs = [o for o in orgs if self.actor_type(o) in ("IGO", "Organization", "Party")]
+                if not orgs:
+                    continue
+                owner = self.syntax.possessor(token)
+                members = self.actors_of(owner) if owner is not None else []
+                verb = token.head if token.head is not token else token
+                if not members:
+                    members = self.subject_actors(verb)
+                status = self._status([verb, token])
+                for m in members:
+                    for o in orgs:
+                        rel = self.make(
+                            sent,
+                            "member_of",
+                            m,
+                            o,
+                            token,
+                            "member.membership",
+                            0.8,
+                            status=status,
+                            scope=[verb],
+                        )
+                        if rel:
+                            yield rel
+            elif (
+                lemma in cues.join_verbs | cues.leave_verbs | cues.withdraw_verbs
+                and token.pos_ == "VERB"
+            ):
+                targets = self.syntax.objects(token) + [
+                    t for _, t in self.syntax.prep_objects(token, {"from", "to"})
+                ]
+                orgs = [
+                    a for t in targets for a in self.actors_of(t) if self.actor_type(a) == "IGO"
+                ]
+                if not orgs:
+                    continue
+                if lemma in cues.join_verbs:
+                    future = (
+                        any(
+                            self._lemma(h) in cues.member_status["joining"]
+                            for h in self.syntax.heads(token)
+                        )
+                        or any(c.lower_ in ("will", "to") for c in token.children)
+                        or token.tag_ == "VBG"
+                    )
+                    status = "joining" if future else "active"
+                else:
+                    status = "left"
+                for m in self.subject_actors(token):
+                    for o in orgs:
+                        rel = self.make(
+                            sent, "member_of", m, o, token, "member.verb", 0.8, status=status
+                        )
+                        if rel:
+                            yield rel
+
+    def rule_led(self, sent: Span) -> Iterator[Relation]:
+        """ "the Russia-led CSTO": the leading state is a member of the organisation."""
+        doc = self.doc
+        for token in sent:
+            if token.lower_ != "led" or token.i < 2 or doc[token.i - 1].text not in ("-", "–"):
+                continue
+            leader = self._state_at(token.i - 2)
+            if leader is None:
+                continue
+            for t in doc[token.i + 1 : min(token.i + 8, sent.end)]:
+                actor = self.token_actor.get(t.i)
+                if actor and self.actor_type(actor) == "IGO":
+                    rel = self.make(
+                        sent, "member_of", leader, actor, token, "member.led", 0.8, status="active"
+                    )
+                    if rel:
+                        yield rel
+                    break
+
+    def _state_at(self, i: int) -> str | None:
+        if i in self.token_actor:
+            return self.token_actor[i]
+        token = self.doc[i]
+        for ent in self.doc.ents:
+            if ent.start <= i < ent.end and ent.ent_id_ and "|" in ent.ent_id_:
+                actor_id = ent.ent_id_.split("|", 1)[0]
+                if actor_id.startswith("state:"):
+                    entry = self.gazetteer.entries.get(actor_id)
+                    if entry is not None:
+                        self.actors.setdefault(actor_id, entry.actor)
+                        return actor_id
+        del token
+        return None
+
+    # -- leaders -------------------------------------------------------------------------
+    def _title_before(self, end: int, start_limit: int) -> tuple[int, str] | None:
+        """A leader title ending at token ``end - 1``: (its first token index, title)."""
+        for size in (3, 2, 1):
+            first = end - size
+            if first < start_limit:
+                continue
+            words = " ".join(t.lower_ for t in self.doc[first:end])
+            words = words.replace(" - ", "-")
+            if words in self.cues.leader_titles:
+                if first > 0 and self.doc[first - 1].lower_ in self.cues.leader_excluded_before:
+                    return None
+                return first, words
+        return None
+
+    def _org_after(self, i: int, limit: int) -> tuple[str, int] | None:
+        """The organisation named from token ``i`` on (a mention or a capitalised name)."""
+        doc = self.doc
+        if i < limit and doc[i].lower_ == "the":
+            i += 1
+        if i >= limit:
+            return None
+        if i in self.token_actor:
+            actor = self.token_actor[i]
+            j = i
+            while j < limit and self.token_actor.get(j) == actor:
+                j += 1
+            if j < limit and doc[j].text in ("'s", "’s"):
+                return self._capitalised_org(i, limit) or (actor, j)
+            return actor, j
+        return self._capitalised_org(i, limit)
+
+    def _capitalised_org(self, i: int, limit: int) -> tuple[str, int] | None:
+        doc = self.doc
+        j = i
+        last_cap = None
+        while j < limit:
+            t = doc[j]
+            if t.is_title or t.is_upper and t.is_alpha:
+                last_cap = j
+            elif t.lower_ not in _CONNECTORS:
+                break
+            j += 1
+        if last_cap is None or last_cap - i < 1 and not doc[i].is_upper:
+            return None
+        span = doc[i : last_cap + 1]
+        text = span.text
+        for actor_id, _form in self.gazetteer.lookup(text):
+            self.actors.setdefault(actor_id, self.gazetteer.actor(actor_id))
+            return actor_id, last_cap + 1
+        actor = new_actor(text, "Organization")
+        self.actors.setdefault(actor.id, actor)
+        return actor.id, last_cap + 1
+
+    def rule_leader_titles(self, sent: Span) -> Iterator[Relation]:
+        doc = self.doc
+        persons = []
+        seen = set()
+        for start, end, actor in self.mention_tokens:
+            if (
+                sent.start <= start < sent.end
+                and self.actor_type(actor) == "Person"
+                and start not in seen
+            ):
+                seen.add(start)
+                persons.append((start, end, actor))
+        for start, end, person in persons:
+            # "Tajik President Emomali Rahmon", "its then leader Roza Otunbayeva",
+            # "the President of the country Sadyr Japarov"
+            j = start
+            while j > sent.start and doc[j - 1].is_title and doc[j - 1].lower_ in _MILITARY_RANKS:
+                j -= 1
+            title = self._title_before(j, sent.start)
+            if title is not None:
+                first, words = title
+                former = False
+                k = first
+                while k > sent.start and doc[k - 1].lower_ in self.cues.former_markers:
+                    former = True
+                    k -= 1
+                org = None
+                if k > sent.start:
+                    prev = doc[k - 1]
+                    if prev.i in self.token_actor:
+                        org = self.token_actor[prev.i]
+                    elif prev.lower_ in POSSESSIVE_PRONOUNS:
+                        org = self.antecedent(prev, exclude=[person])
+                    elif self._state_at(prev.i):
+                        org = self._state_at(prev.i)
+                if org is None and end > first and doc[first + len(words.split())].lower_ == "of":
+                    pass
+                if org is None:
+                    # "the President of the country Sadyr Japarov"
+                    org = None
+                if org is not None:
+                    rel = self._leader(sent, person, org, doc[first], former)
+                    if rel:
+                        yield rel
+                    continue
+            # "the President of the country Sadyr Japarov" / "the head of X, P"
+            rel = self._leader_of_before(sent, start, person)
+            if rel:
+                yield rel
+                continue
+            # "P, (then) head of the X"
+            rel = self._leader_apposition_after(sent, end, person)
+            if rel:
+                yield rel
+
+    def _leader(
+        self, sent: Span, person: str, org: str, trigger: Token, former: bool
+    ) -> Relation | None:
+        if self.actor_type(org) == "Person":
+            return None
+        return self.make(
+            sent,
+            "leader_of",
+            person,
+            org,
+            trigger,
+            "leader.title",
+            0.85,
+            status="former" if former else None,
+        )
+
+    def _leader_of_before(self, sent: Span, start: int, person: str) -> Relation | None:
+        doc = self.doc
+        j = start
+        while j > sent.start and doc[j - 1].is_title and doc[j - 1].lower_ in _MILITARY_RANKS:
+            j -= 1
+        if j > sent.start and doc[j - 1].text == ",":
+            j -= 1
+        # walk back over the organisation (and an abbreviation in brackets) to "of"
+        k = j - 1
+        if k > sent.start and doc[k].text == ")":
+            while k > sent.start and doc[k].text != "(":
+                k -= 1
+            k -= 1
+        lo = max(sent.start, k - 12)
+        for of in range(k, lo, -1):
+            if doc[of].lower_ != "of":
+                continue
+            title = self._title_before(of, sent.start)
+            if title is None:
+                # "Chief of the General Staff of the FSA": allow one "of X" in between
+                continue
+            org = self._org_after(of + 1, j)
+            if org is None:
+                continue
+            first, _ = title
+            former = first > sent.start and doc[first - 1].lower_ in self.cues.former_markers
+            return self._leader(sent, person, org[0], doc[first], former)
+        return None
+
+    def _leader_apposition_after(self, sent: Span, end: int, person: str) -> Relation | None:
+        doc = self.doc
+        i = end
+        if i >= sent.end or doc[i].text != ",":
+            return None
+        i += 1
+        former = False
+        while i < sent.end and doc[i].lower_ in ({"a", "an", "the"} | self.cues.former_markers):
+            former = former or doc[i].lower_ in self.cues.former_markers
+            i += 1
+        for size in (3, 2, 1):
+            words = " ".join(t.lower_ for t in doc[i : i + size])
+            if words in self.cues.leader_titles and i + size < sent.end:
+                if doc[i + size].lower_ != "of":
+                    return None
+                org = self._org_after(i + size + 1, sent.end)
+                if org is None:
+                    return None
+                return self._leader(sent, person, org[0], doc[i], former)
+        return None
+
+    # -- alliances ----------------------------------------------------------------------
+    def rule_allies(self, sent: Span) -> Iterator[Relation]:
+        cues = self.cues
+        for token in sent:
+            lemma = self._lemma(token)
+            if token.lower_ in cues.ally_nouns or lemma in cues.ally_nouns:
+                owner = self.syntax.possessor(token)
+                side_a = self.actors_of(owner) if owner is not None else []
+                side_a += [
+                    a
+                    for _, t in self.syntax.prep_objects(token, {"of", "to"})
+                    for a in self.actors_of(t)
+                ]
+                side_b = self.subject_actors(token) if self.syntax.subjects(token) else []
+                if (
+                    not side_b
+                    and token.head is not token
+                    and self._lemma(token.head) in ("remain", "become", "be", "stay")
+                ):
+                    side_b = self.subject_actors(token.head)
+                if not side_b and token.dep_ in self.syntax.scheme.apposition:
+                    side_b = self.actors_of(token.head)
+                side_b += [a for c in self.syntax.appositions(token) for a in self.actors_of(c)]
+                if not side_a and len(side_b) >= 2:
+                    side_a, side_b = side_b[:1], side_b[1:]
+                for a in side_a:
+                    for b in side_b:
+                        rel = self.make(sent, "allied_with", a, b, token, "ally.noun", 0.8)
+                        if rel:
+                            yield rel
+            elif lemma in cues.alliance_nouns:
+                partners = [
+                    a
+                    for _, t in self.syntax.prep_objects(token, {"with"})
+                    for a in self.actors_of(t)
+                ]
+                between = [
+                    a
+                    for _, t in self.syntax.prep_objects(token, {"between"})
+                    for a in self.actors_of(t)
+                ]
+                verb = token.head
+                founders = self.subject_actors(verb) if verb is not token else []
+                pairs = [(a, b) for a in founders for b in partners]
+                pairs += [(between[i], b) for i in range(len(between)) for b in between[i + 1 :]]
+                for a, b in pairs:
+                    rel = self.make(
+                        sent, "allied_with", a, b, token, "ally.alliance", 0.75, scope=[verb]
+                    )
+                    if rel:
+                        yield rel
+            elif lemma in cues.ally_verbs and token.pos_ == "VERB":
+                for _, t in self.syntax.prep_objects(token, {"with"}):
+                    for a in self.subject_actors(token) or self.subject_actors(token, passive=True):
+                        for b in self.actors_of(t):
+                            rel = self.make(sent, "allied_with", a, b, token, "ally.verb", 0.8)
+                            if rel:
+                                yield rel
+
+    # -- extended predicates -------------------------------------------------------------
+    def _objects_excluding(self, verb: Token, subjects: list[str]) -> list[str]:
+        out = []
+        for obj in self.syntax.objects(verb):
+            for t in self.syntax.conjuncts(obj):
+                if t.lower_ in PRONOUN_TYPES:
+                    a = self.antecedent(t, exclude=subjects)
+                    if a:
+                        out.append(a)
+                else:
+                    out.extend(self._actor_of_head(t))
+        return out
+
+    def rule_criticize(self, sent: Span) -> Iterator[Relation]:
+        cues = self.cues
+        for token in sent:
+            lemma = self._lemma(token)
+            if lemma in cues.criticize_verbs and token.pos_ == "VERB":
+                subjects = self.subject_actors(token)
+                for s in subjects:
+                    for o in self._objects_excluding(token, subjects):
+                        rel = self.make(sent, "criticizes", s, o, token, "criticize.verb", 0.75)
+                        if rel:
+                            yield rel
+            elif lemma in cues.critical_adjectives:
+                subjects = self.subject_actors(token)
+                for _, t in self.syntax.prep_objects(token, {"about", "of", "toward", "towards"}):
+                    targets = self.actors_of(t)
+                    owner = self.syntax.possessor(t)
+                    if owner is not None:
+                        targets += self.actors_of(owner)
+                    for s in subjects:
+                        for o in targets:
+                            rel = self.make(
+                                sent, "criticizes", s, o, token, "criticize.adjective", 0.65
+                            )
+                            if rel:
+                                yield rel
+
+    def rule_support(self, sent: Span) -> Iterator[Relation]:
+        cues = self.cues
+        for token in sent:
+            lemma = self._lemma(token)
+            if token.pos_ != "VERB":
+                continue
+            targets: list[str] = []
+            if lemma in cues.support_verbs:
+                targets = [a for o in self.syntax.objects(token) for a in self.actors_of(o)]
+            elif lemma in cues.supply_verbs and any(
+                self._lemma(o) in cues.supply_objects for o in self.syntax.objects(token)
+            ):
+                targets = [
+                    a for _, t in self.syntax.prep_objects(token, {"to"}) for a in self.actors_of(t)
+                ]
+                for conj in self.syntax.conjuncts(token)[1:]:
+                    del conj
+                for child in token.children:
+                    if (
+                        child.dep_ in self.syntax.scheme.oblique
+                        and child.dep_ != "obl"
+                        or child.dep_ == "conj"
+                    ):
+                        targets += [
+                            a for t in self.syntax.conjuncts(child) for a in self._actor_of_head(t)
+                        ]
+            if not targets:
+                continue
+            for s in self.subject_actors(token):
+                for o in dict.fromkeys(targets):
+                    rel = self.make(sent, "supports", s, o, token, "support.verb", 0.7)
+                    if rel:
+                        yield rel
+
+    def rule_conflict(self, sent: Span) -> Iterator[Relation]:
+        cues = self.cues
+        for token in sent:
+            lemma = self._lemma(token)
+            pairs: list[tuple[str, str]] = []
+            if lemma in cues.conflict_verbs and token.pos_ == "VERB":
+                subjects = self.subject_actors(token)
+                pairs = [(s, o) for s in subjects for o in self._objects_excluding(token, subjects)]
+            elif lemma in cues.conflict_nouns and token.pos_ == "NOUN":
+                owner = self.syntax.possessor(token)
+                side_a = self._actor_of_head(owner) if owner is not None else []
+                targets = self.syntax.prep_objects(token, {"of", "in", "against", "with", "on"})
+                side_b = [a for _, t in targets for a in self.actors_of(t)]
+                for child in token.children:
+                    if child.dep_ == "acl":
+                        side_a += [a for t in self.syntax.agents(child) for a in self.actors_of(t)]
+                        side_b += [
+                            a
+                            for _, t in self.syntax.prep_objects(child, {"in", "against", "on"})
+                            for a in self.actors_of(t)
+                        ]
+                between = [
+                    a
+                    for _, t in self.syntax.prep_objects(token, {"between"})
+                    for a in self.actors_of(t)
+                ]
+                mods = [
+                    self.token_actor[c.i]
+                    for c in token.subtree
+                    if c.i < token.i
+                    and c.i in self.token_actor
+                    and self.actor_type(self.token_actor[c.i]) == "State"
+                    and c.dep_ in self.syntax.scheme.modifier | self.syntax.scheme.conjunct
+                ]
+                if not side_a and owner is None and token.head is not token:
+                    side_a = (
+                        self.subject_actors(token.head)
+                        if self._lemma(token.head)
+                        in ("launch", "start", "wage", "begin", "unleash")
+                        else []
+                    )
+                pairs = [(a, b) for a in side_a for b in side_b]
+                pairs += [(between[i], b) for i in range(len(between)) for b in between[i + 1 :]]
+                mods = list(dict.fromkeys(mods))
+                pairs += [(mods[i], b) for i in range(len(mods)) for b in mods[i + 1 :]]
+            for a, b in pairs:
+                if self.actor_type(a) == "Person" or self.actor_type(b) == "Person":
+                    continue
+                rel = self.make(sent, "conflict_with", a, b, token, "conflict", 0.7)
+                if rel:
+                    yield rel
+
+
+_AGENT_NOUNS = frozenset(
+    {
+        "president",
+        "leader",
+        "government",
+        "ministry",
+        "office",
+        "minister",
+        "officials",
+        "leadership",
+        "spokesman",
+        "spokesperson",
+    }
+)
+_MILITARY_RANKS = frozenset(
+    {"major", "general", "lieutenant", "colonel", "brigadier", "admiral", "marshal", "captain"}
+)
+
+
+def _trim(sent: Span) -> tuple[int, int]:
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return sent.start_char, sent.end_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
