@@ -1,0 +1,1 @@
+"""Trained pipelines shipped with kg: ``en_kg_news/`` (built by ``make model``; see training/)."""
