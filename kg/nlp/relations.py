@@ -212,10 +212,10 @@ class Context:
                 | scheme.conjunct
                 | scheme.clausal_modifier
             )
-            if current.dep_ not in climb or current.head is current:
+            if current.dep_ not in climb or current.head.i == current.i:
                 return []
             current = current.head
-            if current.pos_ in ("NOUN", "PROPN") and current.head is not current:
+            if current.pos_ in ("NOUN", "PROPN") and current.head.i != current.i:
                 current = current.head
         return []
 
@@ -248,7 +248,7 @@ class Context:
                         and lower in cues.conditional_markers
                     ):
                         return True
-                if t.lemma_.lower() in cues.hedge_verbs and t is not token:
+                if t.lemma_.lower() in cues.hedge_verbs and t.i != token.i:
                     return True
                 if t.lemma_.lower() in cues.hedge_negated_verbs and self.syntax.negated(t):
                     return True
@@ -372,7 +372,7 @@ class Context:
 
     def _speech_complements(self, verb: Token) -> list[Token]:
         comps = self.syntax.complements(verb)
-        if verb.dep_ == "parataxis" and verb.head is not verb:
+        if verb.dep_ == "parataxis" and verb.head.i != verb.i:
             comps.append(verb.head)
         out: list[Token] = []
         for c in comps:
@@ -603,7 +603,7 @@ class Context:
                     continue
                 owner = self.syntax.possessor(token)
                 members = self.actors_of(owner) if owner is not None else []
-                verb = token.head if token.head is not token else token
+                verb = token.head if token.head.i != token.i else token
                 if not members:
                     members = self.subject_actors(verb)
                 status = self._status([verb, token])
@@ -879,7 +879,7 @@ class Context:
                 side_b = self.subject_actors(token) if self.syntax.subjects(token) else []
                 if (
                     not side_b
-                    and token.head is not token
+                    and token.head.i != token.i
                     and self._lemma(token.head) in ("remain", "become", "be", "stay")
                 ):
                     side_b = self.subject_actors(token.head)
@@ -905,7 +905,7 @@ class Context:
                     for a in self.actors_of(t)
                 ]
                 verb = token.head
-                founders = self.subject_actors(verb) if verb is not token else []
+                founders = self.subject_actors(verb) if verb.i != token.i else []
                 pairs = [(a, b) for a in founders for b in partners]
                 pairs += [(between[i], b) for i in range(len(between)) for b in between[i + 1 :]]
                 for a, b in pairs:
@@ -1029,7 +1029,7 @@ class Context:
                     and self.actor_type(self.token_actor[c.i]) == "State"
                     and c.dep_ in self.syntax.scheme.modifier | self.syntax.scheme.conjunct
                 ]
-                if not side_a and owner is None and token.head is not token:
+                if not side_a and owner is None and token.head.i != token.i:
                     side_a = (
                         self.subject_actors(token.head)
                         if self._lemma(token.head)

@@ -134,7 +134,7 @@ class Syntax:
             head = verb
             while (
                 head.dep_ in (self.scheme.conjunct | self.scheme.open_complement)
-                and head.head is not head
+                and head.head.i != head.i
             ):
                 head = head.head
                 found = [c for c in head.children if c.dep_ in labels]
@@ -276,7 +276,7 @@ class Syntax:
         """The noun ``token`` modifies ("Russian" in "Russian pilots" -> "pilots")."""
         if self.scheme is not None:
             current = token
-            while current.dep_ in self.scheme.modifier and current.head is not current:
+            while current.dep_ in self.scheme.modifier and current.head.i != current.i:
                 current = current.head
                 if current.pos_ in ("NOUN", "PROPN"):
                     return current
@@ -296,7 +296,7 @@ class Syntax:
             return nxt is not None and (nxt.text in ("'s", "’s") or nxt.pos_ in ("VERB", "AUX"))
         labels = self.scheme.subject | self.scheme.passive_subject | self.scheme.possessive
         current = root
-        while current.dep_ in self.scheme.conjunct and current.head is not current:
+        while current.dep_ in self.scheme.conjunct and current.head.i != current.i:
             current = current.head
         if current.dep_ in labels:
             return True
@@ -311,7 +311,7 @@ class Syntax:
 
     def heads(self, token: Token) -> Iterator[Token]:
         current = token
-        while current.head is not current:
+        while current.head.i != current.i:
             current = current.head
             yield current
 
