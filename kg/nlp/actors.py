@@ -128,7 +128,7 @@ class ActorLinker:
             actor, form = linked
             actors[actor.id] = actor
             mentions.append(Mention(ent.start_char, ent.end_char, actor.id, form))
-        mentions.extend(self._anaphors(doc, mentions, actors))
+        mentions.extend(self._anaphors(doc, mentions, actors, syntax))
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.kg_mentions = mentions
         doc._.kg_actors = actors
@@ -154,6 +154,14 @@ class ActorLinker:
             ):
                 return None
             if form == FORM_SHORT:
+                longer = self._longer_name(ent, doc)
+                if longer is not None:
+                    actor = self._local.get(new_actor(longer, "Person").id) or new_actor(
+                        longer, "Person"
+                    )
+                    self._local[actor.id] = actor
+                    self._remember_person(longer, actor.id, persons)
+                    return actor, FORM_NER
                 if not self._short_confirmed(ent, doc, entry):
                     return None
                 return self._short_person(ent, entry.actor, persons), FORM_SHORT
@@ -184,6 +192,25 @@ class ActorLinker:
         if before is not None and before.lower_ in self.cues.place_prepositions:
             return False
         return syntax.acts(ent)
+
+    def _longer_name(self, ent: Span, doc: Doc) -> str | None:
+        """The full name when a gazetteer surname is part of a longer unknown name."""
+        end = ent.end
+        while end < len(doc) and doc[end].is_title and doc[end].is_alpha and not doc[end].ent_type_:
+            end += 1
+        start = ent.start
+        while (
+            start > 0
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and not doc[start - 1].ent_type_
+            and doc[start - 1].lower_ not in self.cues.titles
+            and not doc[start - 1].is_sent_start
+        ):
+            start -= 1
+        if end == ent.end and start == ent.start:
+            return None
+        return doc[start:end].text
 
     def _short_confirmed(self, ent: Span, doc: Doc, entry) -> bool:
         """A bare surname names a gazetteer person only after a title ("President Putin")
@@ -266,7 +293,7 @@ class ActorLinker:
 
     # -- anaphora -----------------------------------------------------------------------
     def _anaphors(
-        self, doc: Doc, mentions: list[Mention], actors: dict[str, Actor]
+        self, doc: Doc, mentions: list[Mention], actors: dict[str, Actor], syntax
     ) -> Iterable[Mention]:
         """ "the country" / "the group" -> the last actor of a matching type, a few sentences back."""
         if not mentions:
@@ -289,16 +316,18 @@ class ActorLinker:
                 continue  # "the State Duma", "the state of emergency
             types = self.cues.anaphors[token.lower_]
             here = sent_of.get(token.i, 0)
-            best = None
+            best = best_subject = None
             for mention in ordered:
                 if mention.start >= det.idx:
                     break
                 actor = actors[mention.actor]
-                mention_sent = sent_of.get(
-                    doc.char_span(mention.start, mention.end, alignment_mode="expand")[0].i, 0
-                )
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                mention_sent = sent_of.get(span[0].i, 0)
                 if actor.type in types and here - mention_sent <= self.cues.anaphor_window:
                     best = mention
+                    if syntax.is_subject(span.root):
+                        best_subject = mention
+            best = best_subject or best
             if best is not None:
                 found.append(Mention(det.idx, token.idx + len(token), best.actor, FORM_ANAPHOR))
         return found

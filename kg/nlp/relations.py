@@ -215,8 +215,12 @@ class Context:
             if current.dep_ not in climb or current.head.i == current.i:
                 return []
             current = current.head
-            if current.pos_ in ("NOUN", "PROPN") and current.head.i != current.i:
-                current = current.head
+            if current.pos_ in ("NOUN", "PROPN"):
+                owner = self.syntax.possessor(current)
+                if owner is not None:
+                    return self.actors_of(owner)
+                if current.head.i != current.i:
+                    current = current.head
         return []
 
     # -- flags ---------------------------------------------------------------------------
@@ -524,6 +528,16 @@ class Context:
                 c.lower_ in ("itself", "themselves", "himself", "herself") for c in verb.subtree
             ):
                 continue
+            objects = self.syntax.objects(verb)
+            if (
+                objects
+                and lemma != "distance"
+                and not any(
+                    self._lemma(o) in self.cues.denied_objects or o.i in self.token_actor
+                    for o in objects
+                )
+            ):
+                continue  # "rejecting all contacts", "denied entry": not a denial of a claim
             for s in self.subject_actors(verb):
                 rel = self.make(
                     sent, "denies", s, None, verb, "deny.verb", 0.85, about=self.about(sent)
@@ -593,11 +607,10 @@ class Context:
                         if rel:
                             yield rel
             elif lemma in cues.membership_nouns:
-                orgs = [
-                    a
-                    for p, t in self.syntax.prep_objects(token, {"in", "of", "to"})
-                    for a in self.actors_of(t)
-                ]
+                targets = self.syntax.prep_objects(token, {"in", "of", "to"})
+                if not targets and token.head.i != token.i:
+                    targets = self.syntax.prep_objects(token.head, {"in", "from"})
+                orgs = [a for p, t in targets for a in self.actors_of(t)]
                 orgs = [o for o in orgs if self.actor_type(o) in ("IGO", "Organization", "Party")]
                 if not orgs:
                     continue
@@ -715,8 +728,9 @@ class Context:
             j = i
             while j < limit and self.token_actor.get(j) == actor:
                 j += 1
-            if j < limit and doc[j].text in ("'s", "’s"):
-                return self._capitalised_org(i, limit) or (actor, j)
+            longer = self._capitalised_org(i, limit)
+            if longer is not None and longer[1] > j:
+                return longer
             return actor, j
         return self._capitalised_org(i, limit)
 
@@ -734,6 +748,18 @@ class Context:
         if last_cap is None or last_cap - i < 1 and not doc[i].is_upper:
             return None
         span = doc[i : last_cap + 1]
+        for k, t in enumerate(span):
+            # "the General Staff of the Free Syrian Army": a body of a known organisation
+            if t.lower_ == "of" and k > 0:
+                for u in span[k + 1 :]:
+                    actor = self.token_actor.get(u.i)
+                    if actor and self.actor_type(actor) in (
+                        "IGO",
+                        "ArmedGroup",
+                        "Organization",
+                        "Party",
+                    ):
+                        return actor, last_cap + 1
         text = span.text
         for actor_id, _form in self.gazetteer.lookup(text):
             self.actors.setdefault(actor_id, self.gazetteer.actor(actor_id))

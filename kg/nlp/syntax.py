@@ -309,6 +309,11 @@ class Syntax:
             )
         )
 
+    def is_subject(self, token: Token) -> bool:
+        if self.scheme is None:
+            return False
+        return token.dep_ in self.scheme.subject | self.scheme.passive_subject
+
     def heads(self, token: Token) -> Iterator[Token]:
         current = token
         while current.head.i != current.i:
