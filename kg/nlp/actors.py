@@ -11,6 +11,7 @@ bare surname links back to the full name seen earlier in the document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +35,7 @@ from kg.actors import (
 from kg.claims import Mention
 from kg.nlp import extensions
 from kg.nlp.syntax import syntax_for
+from kg.text import english_words
 
 extensions.register()
 
@@ -60,6 +62,8 @@ class LinkingCues:
     titles: frozenset[str]
     anaphors: dict[str, tuple[str, ...]]
     anaphor_window: int
+    org_words: frozenset[str]
+    place_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +76,8 @@ def linking_cues() -> LinkingCues:
         titles=frozenset(raw["titles"]),
         anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
         anaphor_window=int(raw["anaphor_window"]),
+        org_words=frozenset(raw["org_words"]),
+        place_words=frozenset(raw["place_words"]),
     )
 
 
@@ -155,6 +161,10 @@ class ActorLinker:
                 return None
             if form == FORM_SHORT:
                 longer = self._longer_name(ent, doc)
+                if longer is not None and any(
+                    w.lower() in self.cues.org_words for w in longer.split()
+                ):
+                    return None
                 if longer is not None:
                     actor = self._local.get(new_actor(longer, "Person").id) or new_actor(
                         longer, "Person"
@@ -166,7 +176,7 @@ class ActorLinker:
                     return None
                 return self._short_person(ent, entry.actor, persons), FORM_SHORT
             if entry.actor.type == "Person":
-                self._remember_person(ent.text, entry.actor.id, persons)
+                self._remember_entry(entry, persons)
             return entry.actor, form
         if ent.label_ == "PERSON":
             return self._person(ent, persons)
@@ -195,18 +205,20 @@ class ActorLinker:
 
     def _longer_name(self, ent: Span, doc: Doc) -> str | None:
         """The full name when a gazetteer surname is part of a longer unknown name."""
+
+        def name_part(token) -> bool:
+            return (
+                token.is_title
+                and token.is_alpha
+                and token.ent_type_ in ("", "PERSON")
+                and token.lower_ not in self.cues.titles
+            )
+
         end = ent.end
-        while end < len(doc) and doc[end].is_title and doc[end].is_alpha and not doc[end].ent_type_:
+        while end < len(doc) and name_part(doc[end]):
             end += 1
         start = ent.start
-        while (
-            start > 0
-            and doc[start - 1].is_title
-            and doc[start - 1].is_alpha
-            and not doc[start - 1].ent_type_
-            and doc[start - 1].lower_ not in self.cues.titles
-            and not doc[start - 1].is_sent_start
-        ):
+        while start > 0 and name_part(doc[start - 1]) and not doc[start - 1].is_sent_start:
             start -= 1
         if end == ent.end and start == ent.start:
             return None
@@ -235,6 +247,11 @@ class ActorLinker:
             end -= 1
         return ent.doc[start:end]
 
+    def _remember_entry(self, entry, persons: dict[str, str]) -> None:
+        for form, value in entry.surface_forms():
+            if form in (FORM_NAME, FORM_SHORT):
+                self._remember_person(value, entry.actor.id, persons)
+
     def _remember_person(self, name: str, actor_id: str, persons: dict[str, str]) -> None:
         persons[name] = actor_id
         parts = name.split()
@@ -254,8 +271,16 @@ class ActorLinker:
             return None
         for actor_id, form in self.gazetteer.lookup(text):
             if self.gazetteer.entries[actor_id].actor.type == "Person":
-                self._remember_person(text, actor_id, persons)
+                self._remember_entry(self.gazetteer.entries[actor_id], persons)
                 return self.gazetteer.actor(actor_id), form
+        initial = re.fullmatch(r"([A-Z])\.\s*([A-Z][\w'-]+)", text)
+        if initial:
+            for name, actor_id in persons.items():
+                parts = name.split()
+                if len(parts) > 1 and parts[-1] == initial[2] and parts[0][0] == initial[1]:
+                    return self._actor(actor_id) or new_actor(name, "Person"), FORM_NER
+        if any(w.lower_ in self.cues.org_words for w in span):
+            return None  # "Davis Center": an institution named after a person
         if text in persons:
             return self._actor(persons[text]) or new_actor(text, "Person"), FORM_NER
         if len(span) == 1 and text.endswith("'s"):
@@ -275,6 +300,15 @@ class ActorLinker:
         for actor_id, form in self.gazetteer.lookup(text):
             return self.gazetteer.actor(actor_id), form
         words = text.split()
+        last = span[-1]
+        if (
+            last.lower_ in self.cues.place_words
+            or last.text.endswith("-")
+            or last.lower_ in ("of", "for", "and", "the", "on", "in")
+            or last.tag_ in ("JJ", "JJR", "JJS")
+            or (len(span) == 1 and span[0].is_sent_start and span[0].lower_ in english_words())
+        ):
+            return None
         if (
             len(words) > 10
             or not text[0].isupper()
