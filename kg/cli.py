@@ -186,5 +186,45 @@ def actors(out_dir: Path, actor_type: str | None, as_json: bool) -> None:
         )
 
 
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.argument("query")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Keep a persistent oxigraph store in this folder (loaded once, reused).",
+)
+def query(graph: Path, query: str, fmt: str, store_dir: Path | None) -> None:
+    """Run a SPARQL QUERY over GRAPH (an RDF file such as out/graph.ttl, or a built out/ folder).
+
+    QUERY is a query string, a .rq file, or the name of a shipped query in
+    ontology/queries/ (accusations, denials, members, leaders, corroborated).
+    """
+    from kg.store import format_result, run_query
+
+    if graph.is_dir():
+        graph = graph / "graph.ttl"
+        if not graph.exists():
+            raise click.ClickException(
+                f"{graph} not found: run 'kg build SOURCES -o {graph.parent}'"
+            )
+    try:
+        result = run_query(graph, query, store_dir=store_dir)
+    except KGError as exc:
+        raise _fail(exc) from None
+    click.echo(format_result(result, fmt))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
