@@ -350,7 +350,7 @@ class ActorLinker:
                 continue  # "the State Duma", "the state of emergency
             types = self.cues.anaphors[token.lower_]
             here = sent_of.get(token.i, 0)
-            best = best_subject = None
+            best = best_subject = same_sentence = None
             for mention in ordered:
                 if mention.start >= det.idx:
                     break
@@ -359,9 +359,12 @@ class ActorLinker:
                 mention_sent = sent_of.get(span[0].i, 0)
                 if actor.type in types and here - mention_sent <= self.cues.anaphor_window:
                     best = mention
+                    if mention_sent == here:
+                        same_sentence = mention
                     if syntax.is_subject(span.root):
                         best_subject = mention
-            best = best_subject or best
+            # an antecedent earlier in the same sentence wins; else the latest subject
+            best = same_sentence or best_subject or best
             if best is not None:
                 found.append(Mention(det.idx, token.idx + len(token), best.actor, FORM_ANAPHOR))
         return found
