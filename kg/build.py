@@ -41,6 +41,8 @@ class BuildResult:
     documents: int = 0
     words: int = 0
     seconds: float = 0.0
+    cache_hits: int = 0
+    cache_misses: int = 0
 
     def summary(self) -> dict[str, object]:
         return {
@@ -51,6 +53,7 @@ class BuildResult:
             "actors_mentioned": len(self.graph.actors),
             "words": self.words,
             "seconds": round(self.seconds, 2),
+            "cache": {"hits": self.cache_hits, "misses": self.cache_misses},
         }
 
 
@@ -91,11 +94,25 @@ def build_graph(
     options: LoadOptions | None = None,
     progress: Callable[[Document | Skipped], None] | None = None,
     analyzer: Analyzer | None = None,
+    workers: int = 1,
+    cache_dir: str | Path | None = None,
+    batch_size: int = 32,
 ) -> BuildResult:
-    """Read, analyse and link every document under ``paths``; nothing is written."""
+    """Read, analyse and link every document under ``paths``; nothing is written.
+
+    Documents stream through in batches: no stage holds the corpus text. With
+    ``cache_dir``, each document's analysis is stored under a key made of its content and
+    the pipeline version, and unchanged documents are not analysed again. With
+    ``workers > 1`` the NLP pass runs in that many processes; the output is the same.
+    """
     started = time.perf_counter()
-    analyzer = analyzer or Analyzer(model)
     skipped: list[Skipped] = []
+    cache = None
+    if cache_dir is not None:
+        from kg.cache import AnalysisCache
+        from kg.nlp.pipeline import pipeline_version
+
+        cache = AnalysisCache(cache_dir, pipeline_version(model))
 
     def documents() -> Iterator[Document]:
         for item in iter_documents(paths, options):
@@ -110,7 +127,8 @@ def build_graph(
     records: dict[str, ActorRecord] = {}
     doc_meta: dict[str, dict] = {}
     words = 0
-    for result in analyzer.analyse(documents()):
+    results = _analyse(documents(), model, analyzer, workers, cache, batch_size)
+    for result in results:
         document = result.document
         doc_meta[document.id] = {"id": document.id, **document.source, "author": document.author}
         claims.extend(result.claims)
@@ -129,7 +147,83 @@ def build_graph(
         if progress:
             progress(document)
     graph = KnowledgeGraph(link_denials(claims), records, doc_meta)
-    return BuildResult(graph, skipped, len(doc_meta), words, time.perf_counter() - started)
+    result = BuildResult(graph, skipped, len(doc_meta), words, time.perf_counter() - started)
+    if cache is not None:
+        result.cache_hits, result.cache_misses = cache.hits, cache.misses
+    return result
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _analyse(
+    documents: Iterable[Document],
+    model: str | Path | None,
+    analyzer: Analyzer | None,
+    workers: int,
+    cache,
+    batch_size: int,
+) -> Iterator[DocumentResult]:
+    """Results in input order, from the cache where possible, else from the NLP pass."""
+
+    def split(batch: list[Document]) -> tuple[list[DocumentResult | None], list[Document]]:
+        found = [cache.get(d) if cache is not None else None for d in batch]
+        return found, [d for d, r in zip(batch, found, strict=True) if r is None]
+
+    def merge(found: list[DocumentResult | None], fresh: list[DocumentResult]):
+        fresh_iter = iter(fresh)
+        for item in found:
+            if item is None:
+                item = next(fresh_iter)
+                if cache is not None:
+                    cache.put(item)
+            yield item
+
+    if workers <= 1:
+        local: Analyzer | None = analyzer
+        for batch in _batches(documents, batch_size):
+            found, todo = split(batch)
+            if todo and local is None:
+                local = Analyzer(model)
+            fresh = list(local.analyse(todo)) if todo else []
+            yield from merge(found, fresh)
+        return
+
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(model,)) as pool:
+        pending: deque = deque()
+        for batch in _batches(documents, batch_size):
+            found, todo = split(batch)
+            pending.append((found, pool.submit(_worker_analyse, todo) if todo else None))
+            while len(pending) > 2 * workers:
+                found, future = pending.popleft()
+                yield from merge(found, future.result() if future else [])
+        while pending:
+            found, future = pending.popleft()
+            yield from merge(found, future.result() if future else [])
+
+
+_WORKER: Analyzer | None = None
+
+
+def _init_worker(model: str | Path | None) -> None:
+    global _WORKER
+    _WORKER = Analyzer(model)
+
+
+def _worker_analyse(documents: list[Document]) -> list[DocumentResult]:
+    assert _WORKER is not None
+    return list(_WORKER.analyse(documents))
 
 
 def write_outputs(graph: KnowledgeGraph, out_dir: str | Path) -> list[Path]:

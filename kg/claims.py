@@ -200,6 +200,7 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
         end=data["end"],
         trigger=data.get("trigger", ""),
         confidence=float(data.get("confidence", 0.0)),
+        rule=data.get("rule", ""),
     )
 
 

@@ -56,6 +56,21 @@ def main() -> None:
     show_default=True,
     help="Skip files larger than this.",
 )
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes for the NLP pass (same output for any number).",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Reuse analyses of unchanged documents from this folder (incremental rebuilds).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json-summary", is_flag=True, help="Print the closing summary as JSON.")
 def build(
@@ -63,6 +78,8 @@ def build(
     out_dir: Path,
     model: str | None,
     max_bytes: int,
+    workers: int,
+    cache_dir: Path | None,
     quiet: bool,
     json_summary: bool,
 ) -> None:
@@ -90,7 +107,12 @@ def build(
                     click.echo(f"skipped {item.path}: {item.reason}", err=True)
 
             result = build_graph(
-                sources, model=model, options=LoadOptions(max_bytes=max_bytes), progress=progress
+                sources,
+                model=model,
+                options=LoadOptions(max_bytes=max_bytes),
+                progress=progress,
+                workers=workers,
+                cache_dir=cache_dir,
             )
         if result.documents:
             write_outputs(result.graph, out_dir)

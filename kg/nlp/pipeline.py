@@ -71,21 +71,18 @@ def _base_pipeline(model: str | Path | None) -> Language:
         ) from None
 
 
-def pipeline_version(nlp: Language, model: str | Path | None) -> str:
-    """A fingerprint of the pipeline and kg's data: part of the analysis cache key."""
+def pipeline_version(model: str | Path | None) -> str:
+    """A fingerprint of the pipeline and kg's rules and data: part of the analysis cache key."""
     from kg import __version__
 
-    parts = [
-        __version__,
-        str(model or DEFAULT_MODEL),
-        nlp.meta.get("name", ""),
-        nlp.meta.get("version", ""),
-        ",".join(nlp.pipe_names),
-    ]
-    for path in [
-        ontology_dir() / "actors.yaml",
-        *sorted(Path(__file__).parent.parent.joinpath("data").glob("*.yaml")),
-    ]:
-        if path.exists():
-            parts.append(hashlib.sha1(path.read_bytes()).hexdigest())
+    parts = [__version__, str(model or DEFAULT_MODEL)]
+    path = packaged_model_path() if model is None else Path(str(model))
+    if (path / "meta.json").exists():
+        parts.append(hashlib.sha1((path / "meta.json").read_bytes()).hexdigest())
+    here = Path(__file__).resolve().parent
+    files = [ontology_dir() / "actors.yaml", *sorted(here.parent.joinpath("data").glob("*"))]
+    files += sorted(here.glob("*.py")) + [here.parent / "text.py", here.parent / "claims.py"]
+    for file in files:
+        if file.is_file():
+            parts.append(hashlib.sha1(file.read_bytes()).hexdigest())
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
