@@ -1,19 +1,74 @@
 """kg: a cited geopolitical knowledge graph from news articles.
 
+``build`` reads documents into a :class:`KnowledgeGraph` (and writes its files), ``load``
+reads the files back; the analysis helpers of :mod:`kg.analysis` answer one question each.
+Nothing heavy is imported until it is used:
+
 >>> import kg
 >>> kg.__version__
 '0.1.0'
+>>> g = kg.graph_from_triples([
+...     ("Russia", "accuses", "Ukraine", {"doc": "a"}),
+...     ("Ukraine", "denies", None, {"doc": "a"}),
+... ])
+>>> [(actor.label, weight) for actor, weight in kg.top_accusers(g)]
+[('Russia', 1)]
+>>> [d.accusation.subject.label for d in kg.denials(g, "Ukraine")]
+['Russia']
+>>> sorted(g.to_networkx().edges(keys=True))
+[('state:russia', 'state:ukraine', 'accuses'), ('state:ukraine', 'state:russia', 'denies')]
 """
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["KnowledgeGraph", "build", "load", "__version__"]
+
+# Public names served lazily from their modules (see __getattr__).
+_LAZY = {
+    "KnowledgeGraph": "kg.graph",
+    "accusations": "kg.analysis",
+    "allies": "kg.analysis",
+    "claims_over_time": "kg.analysis",
+    "denials": "kg.analysis",
+    "ego_network": "kg.analysis",
+    "graph_from_triples": "kg.analysis",
+    "members": "kg.analysis",
+    "shortest_path": "kg.analysis",
+    "top_accusers": "kg.analysis",
+}
+
+__all__ = [
+    "KnowledgeGraph",
+    "__version__",
+    "accusations",
+    "allies",
+    "build",
+    "claims_over_time",
+    "denials",
+    "ego_network",
+    "graph_from_triples",
+    "load",
+    "members",
+    "shortest_path",
+    "top_accusers",
+]
 
 if TYPE_CHECKING:
+    from kg.analysis import (
+        accusations,
+        allies,
+        claims_over_time,
+        denials,
+        ego_network,
+        graph_from_triples,
+        members,
+        shortest_path,
+        top_accusers,
+    )
     from kg.graph import KnowledgeGraph
 
 
@@ -37,8 +92,13 @@ def load(out_dir: str | Path):
 
 
 def __getattr__(name: str):
-    if name == "KnowledgeGraph":
-        from kg.graph import KnowledgeGraph
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return KnowledgeGraph
-    raise AttributeError(name)
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
