@@ -100,7 +100,9 @@ def add_actor_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
         config={"validate": False, "overwrite_ents": False},
         **where,
     )
-    ruler.add_patterns(ruler_patterns(gazetteer))
+    # tokenise the patterns with the tokenizer alone, not with the components before the ruler
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(ruler_patterns(gazetteer))
 
 
 @Language.factory(
