@@ -28,6 +28,10 @@ from kg.export.graphml import write_graphml
 from kg.export.nodelink import read_node_link, to_node_link, write_node_link
 from kg.graph import ActorRecord, KnowledgeGraph
 
+from .conftest import REPO
+
+DOCS = REPO / "docs"
+
 TRIPLES = [
     ("Russia", "accuses", "Ukraine", {"doc": "a", "date": "2024-03-23"}),
     ("Russia", "accuses", "Ukraine", {"doc": "b", "date": "2024-03-27", "hedged": True}),
@@ -74,6 +78,12 @@ def labels(actors) -> list[str]:
 @pytest.mark.parametrize("module", [kg, kg.analysis], ids=lambda m: m.__name__)
 def test_doctests_pass(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+def test_docs_api_examples_pass():
+    result = doctest.testfile(str(DOCS / "api.md"), module_relative=False)
     assert result.attempted > 0
     assert result.failed == 0
 
@@ -290,6 +300,16 @@ def test_to_networkx_has_the_documented_attributes(graph):
     assert g.edges[ukraine, russia, "denies"]["negated_claims"] == 0
     isis = g.nodes[graph.find("ISIS-K").id]
     assert [c["predicate"] for c in isis["own_claims"]] == ["claims_responsibility"]
+
+
+def test_docs_api_describes_every_networkx_attribute(graph):
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    g = graph.to_networkx()
+    attributes = {k for _, data in g.nodes(data=True) for k in data}
+    attributes |= {k for *_, data in g.edges(data=True) for k in data}
+    assert {"label", "iso3", "claims", "sources", "hedged"} <= attributes
+    missing = sorted(a for a in attributes if f"| `{a}` |" not in text)
+    assert missing == []
 
 
 # -- round trips ------------------------------------------------------------------------------
