@@ -196,31 +196,43 @@ class Context:
         return best
 
     def subject_actors(self, verb: Token, passive: bool = False) -> list[str]:
-        """Actors of the subject of ``verb``, climbing through xcomp/advcl/acl/conj heads."""
+        """Actors of the subject of ``verb``.
+
+        Without a subject of its own, a predicate takes the one of the clause it hangs
+        from: through xcomp/advcl/conj/acl heads ("Russia is trying to link ...", "after
+        criticizing it"), a noun's possessor ("Putin's desire to implicate ...") or the
+        noun it modifies ("the Russian ministry, which hurried to deny ..."), up to the
+        verb that governs that noun ("PACE adopted a resolution recognizing ...").
+        """
+        scheme = self.syntax.scheme
+        climb = (
+            scheme.open_complement
+            | scheme.adverbial_clause
+            | scheme.conjunct
+            | scheme.clausal_modifier
+        )
         current = verb
-        for _ in range(4):
-            subjects = self.syntax.subjects(current, passive=passive)
-            if subjects:
-                found: list[str] = []
-                for s in subjects:
-                    found.extend(a for a in self.actors_of(s) if a not in found)
-                return found
-            scheme = self.syntax.scheme
-            climb = (
-                scheme.open_complement
-                | scheme.adverbial_clause
-                | scheme.conjunct
-                | scheme.clausal_modifier
-            )
-            if current.dep_ not in climb or current.head.i == current.i:
-                return []
-            current = current.head
-            if current.pos_ in ("NOUN", "PROPN"):
+        for _ in range(6):
+            if current.pos_ in ("NOUN", "PROPN", "PRON") and current.i != verb.i:
                 owner = self.syntax.possessor(current)
                 if owner is not None:
                     return self.actors_of(owner)
-                if current.head.i != current.i:
-                    current = current.head
+                found = self.actors_of(current) if current.lower_ not in PRONOUN_TYPES else []
+                if found:
+                    return found
+                if current.head.i == current.i:
+                    return []
+                current = current.head
+                continue
+            subjects = self.syntax.subjects(current, passive=passive)
+            if subjects:
+                found = []
+                for s in subjects:
+                    found.extend(a for a in self.actors_of(s) if a not in found)
+                return found
+            if current.dep_ not in climb or current.head.i == current.i:
+                return []
+            current = current.head
         return []
 
     # -- flags ---------------------------------------------------------------------------
@@ -389,8 +401,16 @@ class Context:
         found: list[tuple[str, Token]] = []
         lemma = self._lemma(head)
         case_words = {c.lower_ for c in head.children}
+        if any(c.lower_ in cues.deontic_modals for c in head.children):
+            return found  # a demand, not an accusation
+        assisting = lemma in cues.assisting_verbs and any(
+            t.lower_ in cues.assisting_targets or self._lemma(t) in cues.event_nouns
+            for t in head.subtree
+            if t.i != head.i
+        )
         responsible = (
             lemma in cues.responsibility_verbs
+            or assisting
             or lemma in cues.responsibility_predicates
             or "behind" in case_words
         )
@@ -418,7 +438,10 @@ class Context:
                         found.extend((a, head) for a in self.actors_of(s))
         # passive participles with an agent anywhere in the clause: "organized by Russia"
         for t in head.subtree:
-            if self._lemma(t) in cues.responsibility_verbs and t.tag_ == "VBN":
+            if (
+                self._lemma(t) in cues.responsibility_verbs | cues.assisting_verbs
+                and t.tag_ == "VBN"
+            ):
                 for agent in self.syntax.agents(t):
                     found.extend((a, t) for a in self.actors_of(agent))
         return found
@@ -784,9 +807,15 @@ class Context:
             # "Tajik President Emomali Rahmon", "its then leader Roza Otunbayeva",
             # "the President of the country Sadyr Japarov"
             j = start
-            while j > sent.start and doc[j - 1].is_title and doc[j - 1].lower_ in _MILITARY_RANKS:
-                j -= 1
             title = self._title_before(j, sent.start)
+            while (
+                title is None
+                and j > sent.start
+                and doc[j - 1].is_title
+                and doc[j - 1].lower_ in _MILITARY_RANKS
+            ):
+                j -= 1
+                title = self._title_before(j, sent.start)
             if title is not None:
                 first, words = title
                 former = False
