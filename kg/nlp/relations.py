@@ -225,6 +225,9 @@ class Context:
                 current = current.head
                 continue
             subjects = self.syntax.subjects(current, passive=passive)
+            if not subjects and current.i != verb.i:
+                # "the US are compelled to make an alliance": the passive subject controls
+                subjects = self.syntax.subjects(current, passive=True)
             if subjects:
                 found = []
                 for s in subjects:
@@ -326,7 +329,7 @@ class Context:
         rule: str,
         confidence: float,
         *,
-        hedged: bool = False,
+        hedged: bool | None = None,
         negated: bool = False,
         status: str | None = None,
         about: str | None = None,
@@ -347,7 +350,7 @@ class Context:
             trigger=trigger.text,
             rule=rule,
             confidence=confidence,
-            hedged=hedged or self.hedged(*scope),
+            hedged=self.hedged(*scope) if hedged is None else hedged,
             negated=negated or self.negated(*scope),
             about=about,
             status=status,
@@ -487,6 +490,28 @@ class Context:
                             )
                         if rel:
                             yield rel
+                # criticism: "X said Y could have prevented the attack"
+                if (
+                    self._lemma(comp) in cues.prevent_verbs
+                    and {"could", "might", "would"} & {c.lower_ for c in comp.children}
+                    and any(c.lower_ == "have" for c in comp.children)
+                ):
+                    for target in self.syntax.subjects(comp):
+                        for o in self.actors_of(target):
+                            for s in speakers:
+                                rel = self.make(
+                                    sent,
+                                    "criticizes",
+                                    s,
+                                    o,
+                                    comp,
+                                    "criticize.counterfactual",
+                                    0.6,
+                                    scope=[verb],
+                                    hedged=False,
+                                )
+                                if rel:
+                                    yield rel
                 # denial: "X said the accusations were fake" / "there were no signs of a link"
                 if self._falsity(comp) or self._no_evidence(comp):
                     for s in speakers:
