@@ -1,13 +1,7 @@
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
-SOURCES = REPO / "sources"
-GOLD = Path(__file__).resolve().parent / "fixtures" / "gold" / "articles_gold.jsonl"
+from helpers import SOURCES
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +12,3 @@ def built_corpus(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     result = build_corpus([SOURCES], out)
     return out, result
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]

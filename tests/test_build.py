@@ -5,13 +5,12 @@ from __future__ import annotations
 import filecmp
 
 import pytest
+from helpers import GOLD, SOURCES, read_jsonl
 
 from kg.build import OUTPUT_FILES, build_corpus
 from kg.claims import CLAIM_KEYS, PREDICATES, STATUSES
 from kg.documents import load_documents
 from kg.evaluate import evaluate
-
-from .conftest import GOLD, SOURCES, read_jsonl
 
 pytestmark = pytest.mark.model
 

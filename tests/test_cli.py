@@ -4,11 +4,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from helpers import GOLD, read_jsonl
 
 from kg import __version__
 from kg.cli import main
-
-from .conftest import GOLD, read_jsonl
 
 
 @pytest.fixture
