@@ -89,7 +89,7 @@ SOURCES = {
         "origin": "https://github.com/MilkMp/CIA-World-Factbooks-Archive-1990-2025",
     },
     "curated": {
-        "licence": "Apache-2.0 (this project)",
+        "licence": "MIT (this project)",
         "origin": "ontology/actors_curated.yaml",
     },
 }
