@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -52,32 +52,71 @@ _TYPE_LABEL = {
 }
 FORM_ANAPHOR = "anaphor"
 FORM_NER = "ner"
+FORM_COREF = "coref"
+_ORDINALS = frozenset({"first", "second", "third", "vice"})
+
+
+@dataclass
+class _DocState:
+    """What the linker learns while it reads one document."""
+
+    doc: Doc
+    syntax: object
+    present: set[str]  # gazetteer actors the document names unambiguously
+    persons: dict[str, str] = field(default_factory=dict)  # name or surname -> actor id
+
+
+def _name_word(token) -> bool:
+    return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1))
+
+
+def _initials(span: Span, connectors: frozenset[str]) -> str:
+    return "".join(t.text[0] for t in span if t.is_alpha and t.lower_ not in connectors)
+
+
+def _initials_of(label: str, connectors: frozenset[str]) -> str:
+    return "".join(w[0] for w in label.split() if w[0].isalpha() and w.lower() not in connectors)
+
+
+def _without_overlaps(found: list[tuple[Mention, Actor]]) -> list[tuple[Mention, Actor]]:
+    """Keep the longest of overlapping mentions (the earliest on ties)."""
+    kept: list[tuple[Mention, Actor]] = []
+    for item in sorted(found, key=lambda f: (-(f[0].end - f[0].start), f[0].start)):
+        m = item[0]
+        if all(m.end <= k.start or m.start >= k.end for k, _ in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda f: f[0].start)
 
 
 @dataclass(frozen=True)
 class LinkingCues:
     demonym_heads: frozenset[str]
+    state_bodies: frozenset[str]
+    non_state_heads: frozenset[str]
     place_prepositions: frozenset[str]
     actor_markers: frozenset[str]
     titles: frozenset[str]
     anaphors: dict[str, tuple[str, ...]]
     anaphor_window: int
     org_words: frozenset[str]
+    org_heads: frozenset[str]
+    name_connectors: frozenset[str]
     place_words: frozenset[str]
+    media_words: frozenset[str]
+    source_cues: frozenset[str]
+    subnational_cues: frozenset[str]
+    act_verbs: frozenset[str]
+    armed_group_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def linking_cues() -> LinkingCues:
     raw = yaml.safe_load(resources.files("kg.data").joinpath("linking.yaml").read_text("utf-8"))
+    words = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
     return LinkingCues(
-        demonym_heads=frozenset(raw["demonym_heads"]),
-        place_prepositions=frozenset(raw["place_prepositions"]),
-        actor_markers=frozenset(raw["actor_markers"]),
-        titles=frozenset(raw["titles"]),
+        **{k: words[k] for k in LinkingCues.__dataclass_fields__ if k in words},
         anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
         anaphor_window=int(raw["anaphor_window"]),
-        org_words=frozenset(raw["org_words"]),
-        place_words=frozenset(raw["place_words"]),
     )
 
 
@@ -124,120 +163,267 @@ class ActorLinker:
         self._local: dict[str, Actor] = {}  # actors outside the gazetteer, for the current doc
 
     def __call__(self, doc: Doc) -> Doc:
-        syntax = syntax_for(doc)
-        mentions: list[Mention] = []
-        actors: dict[str, Actor] = {}
-        persons: dict[str, str] = {}  # surname/full name seen in this doc -> actor id
+        state = _DocState(doc, syntax_for(doc), self._present(doc))
         self._local = {}
+        found: list[tuple[Mention, Actor]] = []
         for ent in doc.ents:
-            linked = self._link(ent, doc, syntax, persons)
-            if linked is None:
-                continue
-            actor, form = linked
-            actors[actor.id] = actor
-            mentions.append(Mention(ent.start_char, ent.end_char, actor.id, form))
-        mentions.extend(self._anaphors(doc, mentions, actors, syntax))
+            linked = self._link(ent, state)
+            if linked is not None:
+                actor, form, span = linked
+                found.append((Mention(span.start_char, span.end_char, actor.id, form), actor))
+        found.extend(self._unlabelled_orgs(state, found))
+        found.extend(self._titled_persons(state, found))
+        found.extend(self._unnamed_armed_groups(state, found))
+        found.extend(self._surnames(state, found))
+        kept = _without_overlaps(found)
+        mentions = [m for m, _ in kept]
+        actors = {a.id: a for _, a in kept}
+        mentions.extend(self._anaphors(doc, mentions, actors, state.syntax))
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.kg_mentions = mentions
         doc._.kg_actors = actors
         return doc
 
+    def _present(self, doc: Doc) -> set[str]:
+        """Actors the document names unambiguously (used to confirm short and ambiguous names)."""
+        present = set()
+        for ent in doc.ents:
+            if ent.ent_id_ and "|" in ent.ent_id_:
+                actor_id, form = ent.ent_id_.split("|", 1)
+                entry = self.gazetteer.entries.get(actor_id)
+                if entry is None or ent.text in entry.ambiguous or form == FORM_SHORT:
+                    continue
+                present.add(actor_id)
+        return present
+
     # -- entities -----------------------------------------------------------------------
-    def _link(
-        self, ent: Span, doc: Doc, syntax, persons: dict[str, str]
-    ) -> tuple[Actor, str] | None:
+    def _link(self, ent: Span, state: _DocState) -> tuple[Actor, str, Span] | None:
         if ent.ent_id_ and "|" in ent.ent_id_:
             actor_id, form = ent.ent_id_.split("|", 1)
-            candidates = self.gazetteer.lookup(ent.text) or [(actor_id, form)]
-            actor_id, form = sorted(candidates, key=lambda c: _FORM_RANK.get(c[1], 9))[0]
-            entry = self.gazetteer.entries[actor_id]
-            if form == FORM_DEMONYM and not self._demonym_is_actor(ent, syntax):
-                return None
-            if form == FORM_METONYM and not self._metonym_acts(ent, syntax):
-                return None
-            if (
-                form in (FORM_NAME, FORM_ABBREVIATION)
-                and ent.text in entry.ambiguous
-                and not self._ambiguous_confirmed(ent, doc, actor_id)
-            ):
-                return None
-            if form == FORM_SHORT:
-                longer = self._longer_name(ent, doc)
-                if longer is not None and any(
-                    w.lower() in self.cues.org_words for w in longer.split()
-                ):
-                    return None
-                if longer is not None:
-                    actor = self._local.get(new_actor(longer, "Person").id) or new_actor(
-                        longer, "Person"
-                    )
-                    self._local[actor.id] = actor
-                    self._remember_person(longer, actor.id, persons)
-                    return actor, FORM_NER
-                if not self._short_confirmed(ent, doc, entry):
-                    return None
-                return self._short_person(ent, entry.actor, persons), FORM_SHORT
-            if entry.actor.type == "Person":
-                self._remember_entry(entry, persons)
-            return entry.actor, form
+            return self._link_entry(ent, state, [(actor_id, form)])
+        candidates = self._lookup(ent)
+        if candidates:
+            return self._link_entry(ent, state, candidates)
         if ent.label_ == "PERSON":
-            return self._person(ent, persons)
+            return self._person(ent, state)
         if ent.label_ == "ORG":
-            return self._organisation(ent)
+            return self._organisation(ent, state)
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if (
+            ent.label_ == "NORP"
+            and after is not None
+            and after.lower_ in self.cues.armed_group_nouns
+        ):
+            # "the Kurdish militia": an unnamed armed group of a people that is not a state
+            span = ent.doc[ent.start : ent.end + 1]
+            actor = new_actor(span.text, "ArmedGroup")
+            return self._local.setdefault(actor.id, actor), FORM_NER, span
+        if ent.text in state.persons and len(ent) == 1:
+            # a surname the NER took for a place ("According to Sherin")
+            actor = self._actor(state.persons[ent.text])
+            return (actor, FORM_COREF, ent) if actor is not None else None
         return None  # places, nationalities, dates ... outside the gazetteer are not actors
 
-    def _demonym_is_actor(self, ent: Span, syntax) -> bool:
+    def _lookup(self, ent: Span) -> list[tuple[str, str]]:
+        text = ent.text
+        for variant in (text, "the " + text[4:] if text.startswith("The ") else "", "the " + text):
+            if variant and self.gazetteer.lookup(variant):
+                return self.gazetteer.lookup(variant)
+        if text.lower().startswith("the "):
+            return self.gazetteer.lookup(text[4:])
+        return []
+
+    def _link_entry(
+        self, ent: Span, state: _DocState, fallback: list[tuple[str, str]]
+    ) -> tuple[Actor, str, Span] | None:
+        candidates = self.gazetteer.lookup(ent.text) or fallback
+        actor_id, form = sorted(candidates, key=lambda c: _FORM_RANK.get(c[1], 9))[0]
+        entry = self.gazetteer.entries[actor_id]
+        if form == FORM_DEMONYM:
+            span = self._demonym_span(ent, state.syntax)
+            return (entry.actor, form, span) if span is not None else None
+        if form == FORM_METONYM and not self._metonym_acts(ent, state.syntax):
+            return None
+        if (
+            form in (FORM_NAME, FORM_ABBREVIATION)
+            and ent.text in entry.ambiguous
+            and not self._ambiguous_confirmed(ent, state, actor_id)
+        ):
+            return None
+        if form == FORM_SHORT:
+            return self._short(ent, state, entry)
+        if entry.actor.type == "Person":
+            self._remember_entry(entry, state.persons)
+        return entry.actor, form, ent
+
+    def _short(self, ent: Span, state: _DocState, entry) -> tuple[Actor, str, Span] | None:
+        """A gazetteer surname: part of a longer unknown name, or the gazetteer person."""
+        longer = self._longer_name(ent, state.doc)
+        if longer is not None:
+            if any(w.lower_ in self.cues.org_words for w in longer):
+                return None  # "Davis Center"
+            name = self._strip_titles(longer)
+            return self._new_person(name.text, state), FORM_NER, name
+        if not self._short_confirmed(ent, state, entry):
+            return None
+        return self._short_person(ent, entry.actor, state.persons), FORM_SHORT, ent
+
+    def _demonym_span(self, ent: Span, syntax) -> Span | None:
+        """The mention a demonym makes of its state, or None when it is not the state.
+
+        A demonym stands for its state ("Tajik President", "Russian citizens", "Ukrainian
+        cities", "Russian-led", "the Kyrgyz") except for language, culture and descent
+        ("Russian speakers", "ethnic Russians", "in Russian") and when it is part of the name
+        of another actor ("Afghan Taliban"). Before a state body the mention takes it in
+        ("the Russian foreign ministry").
+        """
+        doc = ent.doc
         last = ent[-1]
-        if last.text.endswith("s") and last.text[:1].isupper() and len(ent) == 1:
-            # "Russians", "Turks": the people, standing for the state in news usage
-            return last.tag_ in ("NNPS", "NNS", "") or last.pos_ in ("PROPN", "NOUN", "")
-        head = syntax.modified_noun(last)
-        return head is not None and head.lower_ in self.cues.demonym_heads
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if before is not None and before.lower_ == "ethnic":
+            return None
+        hyphenated = after is not None and after.text == "-" and ent.end + 1 < len(doc)
+        if hyphenated and doc[ent.end + 1].lower_ in self.cues.non_state_heads:
+            return None  # "Russian-speaking"
+        head = syntax.modified_noun(last) if syntax.parsed else None
+        if head is None and after is not None and after.is_alpha and after.is_lower:
+            head = after
+        if head is not None:
+            if head.lower_ in self.cues.non_state_heads:
+                return None
+            if head.ent_type_ == "ORG" and head.ent_iob_ == "B" and head.i != last.i:
+                return None  # "Afghan Taliban": the name of another actor
+            if head.i > last.i and head.lower_ in self.cues.state_bodies:
+                between = doc[ent.end : head.i]
+                if all(t.is_lower and t.is_alpha and not t.ent_type_ for t in between):
+                    return doc[ent.start : head.i + 1]
+            return ent
+        attached = syntax.attachment(ent.root) if syntax.parsed else None
+        if (
+            not last.text.endswith("s")
+            and attached is not None
+            and attached[0] in ("in", "into", "from")
+        ):
+            return None  # "written in Russian": the language
+        if syntax.parsed and ent.root.head.lemma_ in ("speak", "learn", "teach", "translate"):
+            return None
+        return ent
 
     def _metonym_acts(self, ent: Span, syntax) -> bool:
+        """A capital or seat of government stands for its state only when it acts."""
+        doc = ent.doc
         first = ent[0]
-        before = ent.doc[first.i - 1] if first.i > 0 else None
+        before = doc[first.i - 1] if first.i > 0 else None
         if before is not None and before.lower_ in self.cues.actor_markers:
-            return True
+            return True  # "official Dushanbe"
         if before is not None and before.lower_ == "the" and first.i > 1:
-            before = ent.doc[first.i - 2]
+            before = doc[first.i - 2]
         if before is not None and before.lower_ in self.cues.place_prepositions:
-            return False
-        return syntax.acts(ent)
+            return False  # "the summit in Dushanbe"
+        if not syntax.parsed:
+            return syntax.acts(ent)
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and after.lower_ in self.cues.act_verbs:
+            return True  # "Moscow tries to ...", however the parse attached it
+        root = ent.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "the approaches of Bishkek and Dushanbe"
+        attached = syntax.attachment(root)
+        if attached is not None:
+            prep, head = attached
+            if prep == "of":
+                # "the approaches of Bishkek", not "the streets of Moscow"
+                return head.lower_ not in self.cues.place_words and head.pos_ == "NOUN"
+            return prep == "by"
+        if syntax.is_object(root):
+            return False  # "ISIS hit Moscow"
+        if syntax.acts(ent):
+            return True  # "Moscow said", "Moscow's position"
+        if after is not None and after.tag_ in ("VBZ", "VBD", "MD"):
+            return True
+        head = syntax.modified_noun(ent[-1])
+        return head is not None and head.lower_ in self.cues.demonym_heads  # "Kabul government"
 
-    def _longer_name(self, ent: Span, doc: Doc) -> str | None:
+    def _longer_name(self, ent: Span, doc: Doc) -> Span | None:
         """The full name when a gazetteer surname is part of a longer unknown name."""
 
         def name_part(token) -> bool:
             return (
                 token.is_title
                 and token.is_alpha
+                and not token.is_stop
                 and token.ent_type_ in ("", "PERSON")
                 and token.lower_ not in self.cues.titles
             )
 
         end = ent.end
-        while end < len(doc) and name_part(doc[end]):
+        while end < len(doc) and name_part(doc[end]) and not doc[end].is_sent_start:
             end += 1
         start = ent.start
-        while start > 0 and name_part(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        while start > 0 and name_part(doc[start - 1]) and not doc[start].is_sent_start:
             start -= 1
         if end == ent.end and start == ent.start:
             return None
-        return doc[start:end].text
+        return doc[start:end]
 
-    def _short_confirmed(self, ent: Span, doc: Doc, entry) -> bool:
-        """A bare surname names a gazetteer person only after a title ("President Putin")
-        or when the document also gives the full name."""
+    def _short_confirmed(self, ent: Span, state: _DocState, entry) -> bool:
+        """A bare surname names a gazetteer person after a title ("President Putin"), when
+        the document also gives the full name, or when it names the person's country and the
+        surname is not a title ("Assad" in a text about Syria; not "Major General ...")."""
+        doc = ent.doc
         if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in self.cues.titles:
             return True
         full = set(entry.forms.get(FORM_NAME, ()))
-        return any(e.text in full for e in doc.ents)
+        if any(e.text in full for e in doc.ents):
+            return True
+        country = entry.actor.country
+        after = doc[ent.end] if ent.end < len(doc) else None
+        return (
+            country is not None
+            and country in state.present
+            and len(self.gazetteer.lookup(ent.text)) == 1
+            and ent.text.lower() not in self.cues.titles
+            and not (after is not None and after.lower_ in self.cues.titles)
+            and not (ent[0].is_sent_start and ent.text.lower() in english_words())
+        )
 
-    def _ambiguous_confirmed(self, ent: Span, doc: Doc, actor_id: str) -> bool:
+    def _ambiguous_confirmed(self, ent: Span, state: _DocState, actor_id: str) -> bool:
+        """An ambiguous name ("Georgia", "Jordan", "Turkey") names the actor unless it is part
+        of a longer name ("Michael Jordan") or the document uses it as a sub-national place
+        ("Atlanta, Georgia"); it needs another form of the actor in the document ("Tbilisi",
+        "Georgian") or, for a state, another state named in the document."""
+        doc = ent.doc
         entry = self.gazetteer.entries[actor_id]
+        if self._longer_name(ent, doc) is not None:
+            return False
         others = {v for f, v in entry.surface_forms() if v not in entry.ambiguous}
-        return any(e.text in others for e in doc.ents if e.start != ent.start)
+        if any(e.text in others for e in doc.ents if e.start != ent.start):
+            return True
+        if self._subnational(ent.text, doc):
+            return False
+        if entry.actor.type != "State":
+            return False
+        return any(
+            a != actor_id and a in self.gazetteer and self.gazetteer.actor(a).type == "State"
+            for a in state.present
+        )
+
+    def _subnational(self, name: str, doc: Doc) -> bool:
+        """True when the document uses ``name`` as a sub-national place anywhere."""
+        text = doc.text
+        for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            before = text[max(0, match.start() - 40) : match.start()].lower()
+            after = text[match.end() : match.end() + 40].lower()
+            if re.search(r"[A-Z][a-z]+, $", text[max(0, match.start() - 30) : match.start()]):
+                return True  # "Atlanta, Georgia"
+            window = before[-25:] + " " + after[:25]
+            if any(
+                re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", window)
+                for c in self.cues.subnational_cues
+            ):
+                return True
+        return False
 
     # -- persons and organisations ------------------------------------------------------
     def _strip_titles(self, ent: Span) -> Span:
@@ -245,7 +431,9 @@ class ActorLinker:
         while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in self.cues.titles:
             start += 1
         end = ent.end
-        while end > start + 1 and ent.doc[end - 1].is_punct:
+        while end > start + 1 and (
+            ent.doc[end - 1].is_punct or ent.doc[end - 1].lower_ in ("'s", "’s")
+        ):
             end -= 1
         return ent.doc[start:end]
 
@@ -260,55 +448,68 @@ class ActorLinker:
         if len(parts) > 1:
             persons.setdefault(parts[-1], actor_id)
 
+    def _new_person(self, name: str, state: _DocState) -> Actor:
+        actor = new_actor(name, "Person")
+        actor = self._local.setdefault(actor.id, actor)
+        self._remember_person(name, actor.id, state.persons)
+        return actor
+
     def _short_person(self, ent: Span, actor: Actor, persons: dict[str, str]) -> Actor:
         local = persons.get(ent.text)
         if local is not None and local != actor.id:
             return self._actor(local) or actor
+        self._remember_person(ent.text, actor.id, persons)
         return actor
 
-    def _person(self, ent: Span, persons: dict[str, str]) -> tuple[Actor, str] | None:
+    def _person(self, ent: Span, state: _DocState) -> tuple[Actor, str, Span] | None:
+        """A PERSON entity outside the ruler: a gazetteer person, a name seen earlier, or a
+        new person named by its full name. A lone word that names nobody seen before is left
+        out unless a title introduces it ("Foreign Minister Lavrov")."""
         span = self._strip_titles(ent)
         text = span.text.strip()
+        persons = state.persons
         if not text or not text[0].isupper() or any(ch.isdigit() for ch in text):
             return None
         for actor_id, form in self.gazetteer.lookup(text):
             if self.gazetteer.entries[actor_id].actor.type == "Person":
                 self._remember_entry(self.gazetteer.entries[actor_id], persons)
-                return self.gazetteer.actor(actor_id), form
+                return self.gazetteer.actor(actor_id), form, span
         initial = re.fullmatch(r"([A-Z])\.\s*([A-Z][\w'-]+)", text)
         if initial:
             for name, actor_id in persons.items():
                 parts = name.split()
                 if len(parts) > 1 and parts[-1] == initial[2] and parts[0][0] == initial[1]:
-                    return self._actor(actor_id) or new_actor(name, "Person"), FORM_NER
-        if any(w.lower_ in self.cues.org_words for w in span):
-            return None  # "Davis Center": an institution named after a person
+                    return self._actor(actor_id) or new_actor(name, "Person"), FORM_COREF, span
+        if any(w.lower_ in self.cues.org_words | self.cues.place_words for w in span):
+            return None  # "Davis Center", "North Caucasus": an institution or a place
         if text in persons:
-            return self._actor(persons[text]) or new_actor(text, "Person"), FORM_NER
-        if len(span) == 1 and text.endswith("'s"):
-            return None
-        actor = new_actor(text, "Person")
-        self._remember_person(text, actor.id, persons)
-        self._local[actor.id] = actor
-        return actor, FORM_NER
+            return self._actor(persons[text]) or new_actor(text, "Person"), FORM_COREF, span
+        if len(span) == 1:
+            titled = span.start > 0 and span.doc[span.start - 1].lower_ in self.cues.titles
+            if not titled or text.endswith("'s"):
+                return None
+        return self._new_person(text, state), FORM_NER, span
 
-    def _organisation(self, ent: Span) -> tuple[Actor, str] | None:
-        span = ent
+    def _organisation(self, ent: Span, state: _DocState) -> tuple[Actor, str, Span] | None:
+        span = self._extend_name(ent)
         if span[0].lower_ == "the":
             span = span[1:]
-        text = span.text.strip()
-        if not text:
+        if not len(span):
             return None
+        text = span.text.strip()
         for actor_id, form in self.gazetteer.lookup(text):
-            return self.gazetteer.actor(actor_id), form
+            return self.gazetteer.actor(actor_id), form, span
+        if text in state.persons and len(span) == 1 and self._actor(state.persons[text]):
+            return self._actor(state.persons[text]), FORM_COREF, span
         words = text.split()
         last = span[-1]
         if (
             last.lower_ in self.cues.place_words
             or last.text.endswith("-")
-            or last.lower_ in ("of", "for", "and", "the", "on", "in")
+            or last.lower_ in self.cues.name_connectors
             or last.tag_ in ("JJ", "JJR", "JJS")
             or (len(span) == 1 and span[0].is_sent_start and span[0].lower_ in english_words())
+            or (len(span) == 1 and span[0].lower_ in english_words() and not span[0].is_upper)
         ):
             return None
         if (
@@ -318,9 +519,206 @@ class ActorLinker:
             or (len(words) == 1 and len(text) < 2)
         ):
             return None
-        actor = new_actor(text, "Organization")
-        self._local[actor.id] = actor
-        return actor, FORM_NER
+        actor_type = "Media" if self._is_media(span) else "Organization"
+        actor = self._local.setdefault(new_actor(text, actor_type).id, new_actor(text, actor_type))
+        return actor, FORM_NER, span
+
+    def _is_media(self, span: Span) -> bool:
+        """A news outlet: its name ends like one ("Times") or it is cited as a source and
+        is not named as a body ("according to the Office of the Prosecutor General")."""
+        if span[-1].lower_ in self.cues.media_words:
+            return True
+        if any(t.lower_ in self.cues.org_heads for t in span):
+            return False
+        doc = span.doc
+        start = (
+            span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
+        )
+        before = " ".join(t.lower_ for t in doc[max(0, start - 2) : start])
+        return any(before.endswith(cue) for cue in self.cues.source_cues)
+
+    def _extend_name(self, span: Span) -> Span:
+        """Extend a name the NER cut short: "Center for Post-Soviet" -> "... Studies",
+        "State Duma" -> "State Duma Committee on International Affairs"."""
+        doc = span.doc
+        end = span.end
+        while end < len(doc):
+            token = doc[end]
+            if _name_word(token) and not token.is_sent_start and token.ent_type_ in ("", "ORG"):
+                end += 1
+                continue
+            if token.lower_ in self.cues.name_connectors:
+                k = end + 1
+                while k < len(doc) and doc[k].lower_ == "the":
+                    k += 1
+                if (
+                    k < len(doc)
+                    and _name_word(doc[k])
+                    and doc[k].ent_type_ in ("", "ORG", "NORP")
+                    and not doc[k].is_sent_start
+                ):
+                    end = k + 1
+                    continue
+            break
+        return doc[span.start : end]
+
+    def _unlabelled_orgs(
+        self, state: _DocState, found: list[tuple[Mention, Actor]]
+    ) -> list[tuple[Mention, Actor]]:
+        """Capitalised names with an organisation head word the NER missed ("Ukrainian
+        Security and Cooperation Center"), and acronyms of them ("USCC")."""
+        doc = state.doc
+        taken = {i for m, _ in found for i in range(m.start, m.end)}
+        out: list[tuple[Mention, Actor]] = []
+        names: dict[str, Actor] = {}
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        for sent in sents:
+            words = [t for t in sent if t.is_alpha]
+            if words and sum(t.is_title or t.is_upper for t in words) > 0.6 * len(words):
+                continue  # a headline in title case
+            i = sent.start
+            while i < sent.end:
+                token = doc[i]
+                if (
+                    not _name_word(token)
+                    or token.ent_type_ in ("PERSON", "GPE", "LOC")
+                    or (
+                        token.lower_ in self.cues.titles | _ORDINALS
+                        and i + 1 < len(doc)
+                        and doc[i + 1].lower_ in self.cues.titles | {"of"}
+                    )
+                ):
+                    i += 1
+                    continue  # "First Deputy Chairman of the ...": the body starts later
+                span = self._extend_name(doc[i : i + 1])
+                span = doc[span.start : min(span.end, sent.end)]
+                heads = [t for t in span if t.lower_ in self.cues.org_heads]
+                if len(span) < 2 or not heads or span.start_char in taken and not heads:
+                    i = span.end
+                    continue
+                first_actor = self._state_word(span[0])
+                if first_actor and heads[0].lower_ in self.cues.state_bodies | {"ministry"}:
+                    i = span.end  # "Russian Defense Ministry": the state's body
+                    continue
+                start = span.start
+                if (
+                    start >= 2
+                    and doc[start - 1].lower_ in ("'s", "’s")
+                    and _name_word(doc[start - 2])
+                ) and not self._state_word(doc[start - 2]):
+                    start -= 2  # "the Bundestag's Foreign Affairs Committee"
+                full = doc[start : span.end]
+                label = " ".join(t.text for t in full if t.lower_ not in ("'s", "’s"))
+                actor_type = "Media" if self._is_media(full) else "Organization"
+                actor = self._local.setdefault(
+                    new_actor(label, actor_type).id, new_actor(label, actor_type)
+                )
+                names[_initials(full, self.cues.name_connectors)] = actor
+                out.append((Mention(full.start_char, full.end_char, actor.id, FORM_NER), actor))
+                i = span.end
+        for _, actor in found:
+            if actor.type in ("Organization", "Media") and " " in actor.label:
+                names.setdefault(_initials_of(actor.label, self.cues.name_connectors), actor)
+        for token in doc:
+            actor = names.get(token.text)
+            if actor is not None and token.is_upper and len(token) >= 3:
+                out.append(
+                    (Mention(token.idx, token.idx + len(token), actor.id, FORM_ABBREVIATION), actor)
+                )
+        return out
+
+    def _unnamed_armed_groups(
+        self, state: _DocState, found: list[tuple[Mention, Actor]]
+    ) -> list[tuple[Mention, Actor]]:
+        """A people that is not a state plus a fighters' noun: "the Kurdish militia"."""
+        doc = state.doc
+        taken = {i for m, _ in found for i in range(m.start, m.end)}
+        out = []
+        for token in doc[:-1]:
+            noun = doc[token.i + 1]
+            if (
+                noun.lower_ not in self.cues.armed_group_nouns
+                or not token.is_title
+                or token.is_sent_start
+                or token.lower_ in self.cues.titles
+                or token.idx in taken
+                or token.pos_ not in ("ADJ", "PROPN")
+                or self.gazetteer.lookup(token.text)
+            ):
+                continue
+            span = doc[token.i : token.i + 2]
+            actor = new_actor(span.text, "ArmedGroup")
+            actor = self._local.setdefault(actor.id, actor)
+            out.append((Mention(span.start_char, span.end_char, actor.id, FORM_NER), actor))
+        return out
+
+    def _state_word(self, token) -> bool:
+        return any(
+            self.gazetteer.entries[a].actor.type == "State"
+            for a, _ in self.gazetteer.lookup(token.text)
+        )
+
+    def _titled_persons(
+        self, state: _DocState, found: list[tuple[Mention, Actor]]
+    ) -> list[tuple[Mention, Actor]]:
+        """Names the NER missed after a title: "CSTO Secretary General Stanislav Zas"."""
+        doc = state.doc
+        taken = {i for m, _ in found for i in range(m.start, m.end)}
+        out = []
+        for token in doc:
+            if token.lower_.rstrip(".") not in self.cues.titles or not token.is_title:
+                continue
+            end = token.i + 1
+            while (
+                end < len(doc)
+                and end - token.i <= 3
+                and _name_word(doc[end])
+                and doc[end].pos_ == "PROPN"
+                and doc[end].lower_ not in self.cues.titles | self.cues.org_words
+                and doc[end].ent_type_ in ("", "PERSON")
+                and doc[end].idx not in taken
+            ):
+                end += 1
+            span = doc[token.i + 1 : end]
+            if len(span) < 2 or (end < len(doc) and _name_word(doc[end])):
+                continue
+            actor = self._new_person(span.text, state)
+            out.append((Mention(span.start_char, span.end_char, actor.id, FORM_NER), actor))
+        return out
+
+    def _surnames(
+        self, state: _DocState, found: list[tuple[Mention, Actor]]
+    ) -> list[tuple[Mention, Actor]]:
+        """A surname of a person named in full earlier in the document, wherever the NER
+        left it unlabelled ("Sherin said", after "Alexander Sherin")."""
+        doc = state.doc
+        taken = {i for m, _ in found for i in range(m.start, m.end)}
+        firsts = {}
+        for mention, actor in found:
+            if actor.type == "Person":
+                firsts.setdefault(actor.id, mention.start)
+        out = []
+        for token in doc:
+            actor_id = state.persons.get(token.text)
+            if (
+                actor_id is None
+                or token.idx in taken
+                or not token.is_title
+                or token.idx < firsts.get(actor_id, len(doc.text))
+            ):
+                continue
+            before = doc[token.i - 1] if token.i > 0 else None
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if (before is not None and _name_word(before) and not token.is_sent_start) or (
+                after is not None and _name_word(after) and not after.is_sent_start
+            ):
+                continue  # part of another name
+            actor = self._actor(actor_id)
+            if actor is not None:
+                out.append(
+                    (Mention(token.idx, token.idx + len(token), actor_id, FORM_COREF), actor)
+                )
+        return out
 
     def _actor(self, actor_id: str) -> Actor | None:
         if actor_id in self.gazetteer:

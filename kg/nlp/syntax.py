@@ -309,6 +309,26 @@ class Syntax:
             )
         )
 
+    def attachment(self, token: Token) -> tuple[str, Token] | None:
+        """(preposition, head) when ``token`` is the object of a prepositional phrase:
+        "Moscow" in "the summit in Moscow" -> ("in", summit)."""
+        if self.scheme is None:
+            return None
+        if self.scheme.case:
+            if token.dep_ not in self.scheme.oblique:
+                return None
+            case = [c for c in token.children if c.dep_ in self.scheme.case]
+            if not case:
+                return None
+            return " ".join(c.lower_ for c in case), token.head
+        if token.dep_ in self.scheme.prep_object and token.head.dep_ in self.scheme.oblique:
+            return token.head.lower_, token.head.head
+        return None
+
+    def is_object(self, token: Token) -> bool:
+        """True when ``token`` is the direct object of a verb ("ISIS hit Moscow")."""
+        return self.scheme is not None and token.dep_ in self.scheme.object
+
     def is_subject(self, token: Token) -> bool:
         if self.scheme is None:
             return False
