@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import networkx as nx
 import pytest
+from helpers import REPO
 
 import kg
 import kg.analysis
@@ -27,8 +28,6 @@ from kg.analysis import (
 from kg.export.graphml import write_graphml
 from kg.export.nodelink import read_node_link, to_node_link, write_node_link
 from kg.graph import ActorRecord, KnowledgeGraph
-
-from .conftest import REPO
 
 DOCS = REPO / "docs"
 
