@@ -343,16 +343,6 @@ def graphml_values(data: dict) -> dict:
     }
 
 
-# kg/export/graphml.py writes with named_key_ids=True, so the node key "claims" (a count) and
-# the edge key "claims" (JSON) get the same id and networkx reads edge claims as integers.
-GRAPHML_KEY_CLASH = pytest.mark.xfail(
-    raises=ValueError,
-    strict=True,
-    reason="graphml.py: named_key_ids=True gives node and edge 'claims' the same key id",
-)
-
-
-@GRAPHML_KEY_CLASH
 def test_graphml_round_trips_through_networkx(graph, tmp_path):
     kg_graph = with_identifiers(graph)
     path = tmp_path / "graph.graphml"
@@ -387,7 +377,6 @@ def test_bundled_graph_round_trips_and_answers_the_notebook_questions(built_corp
 
 
 @pytest.mark.model
-@GRAPHML_KEY_CLASH
 def test_bundled_graphml_reads_back_into_networkx(built_corpus):
     out, _ = built_corpus
     read = nx.read_graphml(out / "graph.graphml", force_multigraph=True)

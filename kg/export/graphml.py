@@ -33,4 +33,4 @@ def _scalars(data: dict) -> dict:
 
 
 def write_graphml(kg: KnowledgeGraph, path: Path) -> None:
-    nx.write_graphml(to_graphml_graph(kg), str(path), encoding="utf-8", named_key_ids=True)
+    nx.write_graphml(to_graphml_graph(kg), str(path), encoding="utf-8")

@@ -26,6 +26,7 @@ extensions.register()
 
 RELATIONS_NAME = "kg_relations"
 NON_PARTY_TYPES = frozenset({"Media"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 PRONOUN_TYPES = {
     "it": ("State", "IGO", "ArmedGroup", "Organization", "Party"),
@@ -40,6 +41,7 @@ _CONNECTORS = frozenset({"of", "on", "for", "under", "and", "the", "'s", "’s",
 class Cues:
     lists: dict[str, frozenset[str]]
     member_status: dict[str, frozenset[str]]
+    nominal_predicates: dict[str, str]
 
     def __getattr__(self, name: str) -> frozenset[str]:
         try:
@@ -52,7 +54,9 @@ class Cues:
 def relation_cues() -> Cues:
     raw = yaml.safe_load(resources.files("kg.data").joinpath("relations.yaml").read_text("utf-8"))
     status = {k: frozenset(v) for k, v in raw.pop("member_status").items()}
-    return Cues({k: frozenset(str(x).lower() for x in v) for k, v in raw.items()}, status)
+    nominal = {str(k): str(v) for k, v in raw.pop("nominal_predicates").items()}
+    lists = {k: frozenset(str(x).lower() for x in v) for k, v in raw.items()}
+    return Cues(lists, status, nominal)
 
 
 @Language.factory(
@@ -136,6 +140,8 @@ class Context:
         if token.i in self.token_actor:
             return [self.token_actor[token.i]]
         lower = token.lower_
+        if lower in RELATIVE_PRONOUNS and self.syntax.is_relative_clause(token.head):
+            return self._actor_of_head(token.head.head)
         if lower in PRONOUN_TYPES or lower in POSSESSIVE_PRONOUNS:
             found = self.antecedent(token)
             return [found] if found else []
@@ -309,9 +315,11 @@ class Context:
             self.rule_speech,
             self.rule_deny_verb,
             self.rule_claim_responsibility,
+            self.rule_nominal,
             self.rule_membership,
             self.rule_led,
             self.rule_leader_titles,
+            self.rule_lead_verb,
             self.rule_allies,
             self.rule_criticize,
             self.rule_support,
@@ -391,6 +399,12 @@ class Context:
 
     def _speech_complements(self, verb: Token) -> list[Token]:
         comps = self.syntax.complements(verb)
+        comps += [
+            c
+            for c in verb.children
+            if c.dep_ in self.syntax.scheme.adverbial_clause | self.syntax.scheme.oblique
+            and any(m.lower_ == "that" for m in c.children)
+        ]
         if verb.dep_ == "parataxis" and verb.head.i != verb.i:
             comps.append(verb.head)
         out: list[Token] = []
@@ -419,6 +433,9 @@ class Context:
         )
         if responsible and not self.syntax.is_passive(head):
             for s in self.syntax.subjects(head):
+                found.extend((a, head) for a in self.actors_of(s))
+        if lemma in ("involve", "implicate") and self.syntax.is_passive(head):
+            for s in self.syntax.subjects(head, passive=True):
                 found.extend((a, head) for a in self.actors_of(s))
         perpetrators = any(
             self._lemma(s) in cues.perpetrator_nouns for s in self.syntax.subjects(head)
@@ -586,12 +603,92 @@ class Context:
                 )
             ):
                 continue  # "rejecting all contacts", "denied entry": not a denial of a claim
-            for s in self.subject_actors(verb):
-                rel = self.make(
-                    sent, "denies", s, None, verb, "deny.verb", 0.85, about=self.about(sent)
-                )
-                if rel:
-                    yield rel
+            accusers = [a for o in objects for a in self._claim_author(o)]
+            deniers = self.subject_actors(verb)
+            if self.syntax.is_passive(verb):
+                # "The accusations by Pakistan were rejected by the Taliban"
+                deniers = [a for t in self.syntax.agents(verb) for a in self.actors_of(t)]
+                accusers = [
+                    a
+                    for o in self.syntax.subjects(verb, passive=True)
+                    for a in self._claim_author(o)
+                ]
+            for s in deniers:
+                for o in accusers or [None]:
+                    rel = self.make(
+                        sent, "denies", s, o, verb, "deny.verb", 0.85, about=self.about(sent)
+                    )
+                    if rel:
+                        yield rel
+
+    def _claim_author(self, noun: Token) -> list[str]:
+        """Who made the claim a noun names: "Russia's accusations", "the allegations by Kyiv"."""
+        if self._lemma(noun) not in self.cues.claim_nouns:
+            return []
+        owner = self.syntax.possessor(noun)
+        found = self.actors_of(owner) if owner is not None else []
+        found += [
+            a for _, t in self.syntax.prep_objects(noun, {"by", "from"}) for a in self.actors_of(t)
+        ]
+        return found
+
+    def rule_nominal(self, sent: Span) -> Iterator[Relation]:
+        """Nominalised claims: "Moscow's accusations against Kyiv", "Ukraine's denial of ...",
+        "Ankara's criticism of Stockholm", "Iran's support for Hezbollah", "X's claim of
+        responsibility for the bombing"."""
+        cues = self.cues
+        for noun in sent:
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = self._lemma(noun)
+            predicate = cues.nominal_predicates.get(lemma)
+            if predicate is None:
+                continue
+            owner = self.syntax.possessor(noun)
+            authors = self.actors_of(owner) if owner is not None else []
+            authors += [
+                a for _, t in self.syntax.prep_objects(noun, {"by"}) for a in self.actors_of(t)
+            ]
+            if not authors:
+                continue
+            if predicate == "denies":
+                targets = [
+                    a
+                    for _, t in self.syntax.prep_objects(noun, {"of"})
+                    for a in self._claim_author(t)
+                ]
+                for s in authors:
+                    for o in targets or [None]:
+                        rel = self.make(sent, "denies", s, o, noun, "deny.nominal", 0.7)
+                        if rel:
+                            yield rel
+                continue
+            if predicate == "claims_responsibility":
+                if not any(
+                    self._lemma(t) in cues.claim_objects
+                    for _, t in self.syntax.prep_objects(noun, {"of"})
+                ):
+                    continue
+                for s in authors:
+                    rel = self.make(
+                        sent, predicate, s, None, noun, "claim.nominal", 0.7, about=self.about(sent)
+                    )
+                    if rel:
+                        yield rel
+                continue
+            preps = {
+                "accuses": {"against", "of"},
+                "criticizes": {"of", "against"},
+                "supports": {"for", "to", "of"},
+            }[predicate]
+            targets = [
+                a for _, t in self.syntax.prep_objects(noun, preps) for a in self.actors_of(t)
+            ]
+            for s in authors:
+                for o in targets:
+                    rel = self.make(sent, predicate, s, o, noun, f"{predicate}.nominal", 0.65)
+                    if rel:
+                        yield rel
 
     def rule_claim_responsibility(self, sent: Span) -> Iterator[Relation]:
         cues = self.cues
@@ -642,7 +739,11 @@ class Context:
                 orgs = [o for o in orgs if self.actor_type(o) in ("IGO", "Organization", "Party")]
                 if not orgs:
                     continue
-                members = self.subject_actors(token) if self.syntax.subjects(token) else []
+                members = (
+                    self.subject_actors(token)
+                    if token.dep_ not in self.syntax.scheme.apposition
+                    else []
+                )
                 if not members and token.dep_ in self.syntax.scheme.apposition:
                     members = self.actors_of(token.head)
                 chain = [token, *list(self.syntax.heads(token))[:2]]
@@ -659,6 +760,11 @@ class Context:
                 if not targets and token.head.i != token.i:
                     targets = self.syntax.prep_objects(token.head, {"in", "from"})
                 orgs = [a for p, t in targets for a in self.actors_of(t)]
+                orgs += [
+                    self.token_actor[c.i]
+                    for c in token.children
+                    if c.i in self.token_actor and c.dep_ in self.syntax.scheme.flat_name
+                ]
                 orgs = [o for o in orgs if self.actor_type(o) in ("IGO", "Organization", "Party")]
                 if not orgs:
                     continue
@@ -684,6 +790,26 @@ class Context:
                         if rel:
                             yield rel
             elif (
+                lemma in cues.suspend_verbs
+                and token.pos_ == "VERB"
+                and self.syntax.is_passive(token)
+            ):
+                # "Venezuela was suspended from Mercosur", "Russia was expelled from the Council"
+                orgs = [
+                    a
+                    for _, t in self.syntax.prep_objects(token, {"from"})
+                    for a in self.actors_of(t)
+                    if self.actor_type(a) == "IGO"
+                ]
+                status = "left" if lemma in cues.member_status["left"] else "suspended"
+                for m in self.subject_actors(token, passive=True):
+                    for o in orgs:
+                        rel = self.make(
+                            sent, "member_of", m, o, token, "member.suspended", 0.8, status=status
+                        )
+                        if rel:
+                            yield rel
+            elif (
                 lemma in cues.join_verbs | cues.leave_verbs | cues.withdraw_verbs
                 and token.pos_ == "VERB"
             ):
@@ -701,7 +827,10 @@ class Context:
                             self._lemma(h) in cues.member_status["joining"]
                             for h in self.syntax.heads(token)
                         )
-                        or any(c.lower_ in ("will", "to") for c in token.children)
+                        or any(
+                            c.lower_ in ("will", "to", "may", "might", "could", "would", "shall")
+                            for c in token.children
+                        )
                         or token.tag_ == "VBG"
                     )
                     status = "joining" if future else "active"
@@ -849,19 +978,22 @@ class Context:
                     former = True
                     k -= 1
                 org = None
+                if k > sent.start and doc[k - 1].text in ("'s", "’s") and k - 1 > sent.start:
+                    k -= 1  # "Tajikistan's President Emomali Rahmon"
                 if k > sent.start:
                     prev = doc[k - 1]
                     if prev.i in self.token_actor:
                         org = self.token_actor[prev.i]
+                        m = k - 1
+                        while m > sent.start and self.token_actor.get(m - 1) == org:
+                            m -= 1
+                        # "Former Brazilian President Jair Bolsonaro"
+                        if m > sent.start and doc[m - 1].lower_ in self.cues.former_markers:
+                            former = True
                     elif prev.lower_ in POSSESSIVE_PRONOUNS:
                         org = self.antecedent(prev, exclude=[person])
                     elif self._state_at(prev.i):
                         org = self._state_at(prev.i)
-                if org is None and end > first and doc[first + len(words.split())].lower_ == "of":
-                    pass
-                if org is None:
-                    # "the President of the country Sadyr Japarov"
-                    org = None
                 if org is not None:
                     rel = self._leader(sent, person, org, doc[first], former)
                     if rel:
@@ -876,6 +1008,21 @@ class Context:
             rel = self._leader_apposition_after(sent, end, person)
             if rel:
                 yield rel
+
+    def rule_lead_verb(self, sent: Span) -> Iterator[Relation]:
+        """ "X leads/heads/chairs Y" with a person X."""
+        for verb in sent:
+            if verb.pos_ != "VERB" or self._lemma(verb) not in self.cues.lead_verbs:
+                continue
+            if self.syntax.is_passive(verb) or verb.tag_ == "VBN":
+                continue
+            for s in self.subject_actors(verb):
+                if self.actor_type(s) != "Person":
+                    continue
+                for o in [a for t in self.syntax.objects(verb) for a in self.actors_of(t)]:
+                    rel = self._leader(sent, s, o, verb, False)
+                    if rel:
+                        yield rel
 
     def _leader(
         self, sent: Span, person: str, org: str, trigger: Token, former: bool
@@ -932,8 +1079,24 @@ class Context:
         while i < sent.end and doc[i].lower_ in ({"a", "an", "the"} | self.cues.former_markers):
             former = former or doc[i].lower_ in self.cues.former_markers
             i += 1
+        org_before = None
+        if (
+            i < sent.end
+            and i in self.token_actor
+            and self.actor_type(self.token_actor[i]) != "Person"
+        ):
+            org_before = self.token_actor[i]
+            while i < sent.end and self.token_actor.get(i) == org_before:
+                i += 1
+            if i < sent.end and doc[i].text in ("'s", "’s"):
+                i += 1
+            while i < sent.end and doc[i].lower_ in self.cues.former_markers:
+                former = True
+                i += 1
         for size in (3, 2, 1):
             words = " ".join(t.lower_ for t in doc[i : i + size])
+            if words in self.cues.leader_titles and org_before is not None:
+                return self._leader(sent, person, org_before, doc[i], former)
             if words in self.cues.leader_titles and i + size < sent.end:
                 if doc[i + size].lower_ != "of":
                     return None
@@ -948,7 +1111,16 @@ class Context:
         cues = self.cues
         for token in sent:
             lemma = self._lemma(token)
-            if token.lower_ in cues.ally_nouns or lemma in cues.ally_nouns:
+            if lemma in cues.ally_verbs and token.pos_ == "VERB":
+                for _, t in self.syntax.prep_objects(token, {"with"}):
+                    for a in self.subject_actors(token) or self.subject_actors(token, passive=True):
+                        for b in self.actors_of(t):
+                            rel = self.make(sent, "allied_with", a, b, token, "ally.verb", 0.8)
+                            if rel:
+                                yield rel
+            elif token.pos_ in ("NOUN", "PROPN") and (
+                token.lower_ in cues.ally_nouns or lemma in cues.ally_nouns
+            ):
                 owner = self.syntax.possessor(token)
                 side_a = self.actors_of(owner) if owner is not None else []
                 side_a += [
@@ -988,19 +1160,22 @@ class Context:
                 founders = self.subject_actors(verb) if verb.i != token.i else []
                 pairs = [(a, b) for a in founders for b in partners]
                 pairs += [(between[i], b) for i in range(len(between)) for b in between[i + 1 :]]
+                if (
+                    not partners
+                    and not between
+                    and len(founders) > 1
+                    and self._lemma(verb) in cues.alliance_verbs
+                ):
+                    # "Mali, Burkina Faso and Niger formed an alliance"
+                    pairs += [
+                        (founders[i], b) for i in range(len(founders)) for b in founders[i + 1 :]
+                    ]
                 for a, b in pairs:
                     rel = self.make(
                         sent, "allied_with", a, b, token, "ally.alliance", 0.75, scope=[verb]
                     )
                     if rel:
                         yield rel
-            elif lemma in cues.ally_verbs and token.pos_ == "VERB":
-                for _, t in self.syntax.prep_objects(token, {"with"}):
-                    for a in self.subject_actors(token) or self.subject_actors(token, passive=True):
-                        for b in self.actors_of(t):
-                            rel = self.make(sent, "allied_with", a, b, token, "ally.verb", 0.8)
-                            if rel:
-                                yield rel
 
     # -- extended predicates -------------------------------------------------------------
     def _objects_excluding(self, verb: Token, subjects: list[str]) -> list[str]:
@@ -1020,9 +1195,15 @@ class Context:
         for token in sent:
             lemma = self._lemma(token)
             if lemma in cues.criticize_verbs and token.pos_ == "VERB":
-                subjects = self.subject_actors(token)
+                if self.syntax.is_passive(token):
+                    # "Saudi Arabia was criticised by Canada"
+                    subjects = [a for t in self.syntax.agents(token) for a in self.actors_of(t)]
+                    objects = self.subject_actors(token, passive=True)
+                else:
+                    subjects = self.subject_actors(token)
+                    objects = self._objects_excluding(token, subjects)
                 for s in subjects:
-                    for o in self._objects_excluding(token, subjects):
+                    for o in objects:
                         rel = self.make(sent, "criticizes", s, o, token, "criticize.verb", 0.75)
                         if rel:
                             yield rel
@@ -1048,28 +1229,32 @@ class Context:
             if token.pos_ != "VERB":
                 continue
             targets: list[str] = []
+            supporters: list[str] | None = None
+            objects = self.syntax.objects(token)
             if lemma in cues.support_verbs:
-                targets = [a for o in self.syntax.objects(token) for a in self.actors_of(o)]
+                if self.syntax.is_passive(token):
+                    # "Ukraine is supported by Poland"
+                    supporters = [a for t in self.syntax.agents(token) for a in self.actors_of(t)]
+                    targets = self.subject_actors(token, passive=True)
+                else:
+                    targets = [a for o in objects for a in self.actors_of(o)]
             elif lemma in cues.supply_verbs and any(
-                self._lemma(o) in cues.supply_objects for o in self.syntax.objects(token)
+                self._lemma(o) in cues.supply_objects for o in objects
             ):
+                # "sold weapons to Assad", "provides weapons to Taiwan" ("to" on the verb or noun)
+                heads = [token, *(o for o in objects if self._lemma(o) in cues.supply_objects)]
                 targets = [
-                    a for _, t in self.syntax.prep_objects(token, {"to"}) for a in self.actors_of(t)
+                    a
+                    for head in heads
+                    for _, t in self.syntax.prep_objects(head, {"to"})
+                    for a in self.actors_of(t)
                 ]
-                for conj in self.syntax.conjuncts(token)[1:]:
-                    del conj
-                for child in token.children:
-                    if (
-                        child.dep_ in self.syntax.scheme.oblique
-                        and child.dep_ != "obl"
-                        or child.dep_ == "conj"
-                    ):
-                        targets += [
-                            a for t in self.syntax.conjuncts(child) for a in self._actor_of_head(t)
-                        ]
+                targets += [a for t in self.syntax.second_objects(token) for a in self.actors_of(t)]
             if not targets:
                 continue
-            for s in self.subject_actors(token):
+            if supporters is None:
+                supporters = self.subject_actors(token)
+            for s in supporters:
                 for o in dict.fromkeys(targets):
                     rel = self.make(sent, "supports", s, o, token, "support.verb", 0.7)
                     if rel:
@@ -1082,8 +1267,22 @@ class Context:
             pairs: list[tuple[str, str]] = []
             if lemma in cues.conflict_verbs and token.pos_ == "VERB":
                 subjects = self.subject_actors(token)
-                pairs = [(s, o) for s in subjects for o in self._objects_excluding(token, subjects)]
-            elif lemma in cues.conflict_nouns and token.pos_ == "NOUN":
+                objects = self._objects_excluding(token, subjects)
+                objects += [
+                    a
+                    for _, t in self.syntax.prep_objects(token, {"with", "against"})
+                    for a in self.actors_of(t)
+                ]
+                pairs = [(s, o) for s in subjects for o in objects]
+                if not objects and len(subjects) > 1:
+                    pairs = [
+                        (subjects[i], b) for i in range(len(subjects)) for b in subjects[i + 1 :]
+                    ]
+            elif (
+                lemma in cues.conflict_nouns
+                and token.pos_ in ("NOUN", "VERB")
+                and (token.pos_ == "NOUN" or token.tag_ == "VBG")
+            ):
                 owner = self.syntax.possessor(token)
                 side_a = self._actor_of_head(owner) if owner is not None else []
                 targets = self.syntax.prep_objects(token, {"of", "in", "against", "with", "on"})
@@ -1130,6 +1329,16 @@ class Context:
 
 _AGENT_NOUNS = frozenset(
     {
+        "fighters",
+        "forces",
+        "troops",
+        "militants",
+        "soldiers",
+        "members",
+        "army",
+        "military",
+        "men",
+        "units",
         "president",
         "leader",
         "government",
