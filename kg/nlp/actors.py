@@ -53,6 +53,30 @@ _TYPE_LABEL = {
 FORM_ANAPHOR = "anaphor"
 FORM_NER = "ner"
 FORM_COREF = "coref"
+_LANGUAGE_VERBS = frozenset(
+    [
+        "speak",
+        "speaks",
+        "spoke",
+        "spoken",
+        "learn",
+        "learns",
+        "learned",
+        "teach",
+        "taught",
+        "translate",
+        "translates",
+        "translated",
+        "write",
+        "writes",
+        "wrote",
+        "written",
+        "dub",
+        "dubbed",
+        "publish",
+        "published",
+    ]
+)
 _ORDINALS = frozenset({"first", "second", "third", "vice"})
 
 
@@ -68,6 +92,12 @@ class _DocState:
 
 def _name_word(token) -> bool:
     return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1))
+
+
+def _is_headline(sent: Span) -> bool:
+    """A headline in title case: every word longer than three letters is capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) > 2 and all(t.is_title or t.is_upper for t in words)
 
 
 def _initials(span: Span, connectors: frozenset[str]) -> str:
@@ -244,12 +274,12 @@ class ActorLinker:
             return (entry.actor, form, span) if span is not None else None
         if form == FORM_METONYM and not self._metonym_acts(ent, state.syntax):
             return None
-        if (
-            form in (FORM_NAME, FORM_ABBREVIATION)
-            and ent.text in entry.ambiguous
-            and not self._ambiguous_confirmed(ent, state, actor_id)
-        ):
-            return None
+        if form in (FORM_NAME, FORM_ABBREVIATION) and ent.text in entry.ambiguous:
+            person = self._person_named_like(ent, state)
+            if person is not None:
+                return person
+            if not self._ambiguous_confirmed(ent, state, actor_id):
+                return None
         if form == FORM_SHORT:
             return self._short(ent, state, entry)
         if entry.actor.type == "Person":
@@ -286,6 +316,12 @@ class ActorLinker:
         hyphenated = after is not None and after.text == "-" and ent.end + 1 < len(doc)
         if hyphenated and doc[ent.end + 1].lower_ in self.cues.non_state_heads:
             return None  # "Russian-speaking"
+        if (
+            before is not None
+            and before.lower_ in ("in", "into", "from")
+            and any(t.lower_ in _LANGUAGE_VERBS for t in doc[max(0, ent.start - 4) : ent.start])
+        ):
+            return None  # "translated from Russian last year", however it is parsed
         head = syntax.modified_noun(last) if syntax.parsed else None
         if head is None and after is not None and after.is_alpha and after.is_lower:
             head = after
@@ -306,7 +342,7 @@ class ActorLinker:
             and attached[0] in ("in", "into", "from")
         ):
             return None  # "written in Russian": the language
-        if syntax.parsed and ent.root.head.lemma_ in ("speak", "learn", "teach", "translate"):
+        if syntax.parsed and ent.root.head.lemma_ in _LANGUAGE_VERBS:
             return None
         return ent
 
@@ -338,12 +374,24 @@ class ActorLinker:
             return prep == "by"
         if syntax.is_object(root):
             return False  # "ISIS hit Moscow"
+        bodies = self.cues.state_bodies | {"officials", "official"}
+        if (
+            after is not None
+            and after.is_lower
+            and after.tag_ in ("NN", "NNS")
+            and after.lower_ not in bodies
+        ):
+            return False  # "the Paris attacks", "the Moscow concert hall": a modifier
         if syntax.acts(ent):
             return True  # "Moscow said", "Moscow's position"
         if after is not None and after.tag_ in ("VBZ", "VBD", "MD"):
             return True
         head = syntax.modified_noun(ent[-1])
-        return head is not None and head.lower_ in self.cues.demonym_heads  # "Kabul government"
+        # "the Kabul government", "Kremlin officials"; not "the Paris attacks"
+        return head is not None and head.lower_ in self.cues.state_bodies | {
+            "officials",
+            "official",
+        }
 
     def _longer_name(self, ent: Span, doc: Doc) -> Span | None:
         """The full name when a gazetteer surname is part of a longer unknown name."""
@@ -367,6 +415,22 @@ class ActorLinker:
             return None
         return doc[start:end]
 
+    def _person_named_like(self, ent: Span, state: _DocState) -> tuple[Actor, str, Span] | None:
+        """An ambiguous state name inside a person's name: "Michael Jordan", "Chad Smith"."""
+        longer = self._longer_name(ent, ent.doc)
+        if longer is None or any(
+            t.lower_ in self.cues.org_words | self.cues.place_words for t in longer
+        ):
+            return None
+        if _is_headline(ent.sent if ent.doc.has_annotation("SENT_START") else ent.doc[:]):
+            return None  # "How Turkey Benefits ..."
+        others = [t for t in longer if t.i < ent.start or t.i >= ent.end]
+        if any(t.ent_type_ == "PERSON" for t in others) or (
+            longer.start == ent.start and all(t.pos_ == "PROPN" for t in others)
+        ):
+            return self._new_person(longer.text, state), FORM_NER, longer
+        return None
+
     def _short_confirmed(self, ent: Span, state: _DocState, entry) -> bool:
         """A bare surname names a gazetteer person after a title ("President Putin"), when
         the document also gives the full name, or when it names the person's country and the
@@ -385,7 +449,6 @@ class ActorLinker:
             and len(self.gazetteer.lookup(ent.text)) == 1
             and ent.text.lower() not in self.cues.titles
             and not (after is not None and after.lower_ in self.cues.titles)
-            and not (ent[0].is_sent_start and ent.text.lower() in english_words())
         )
 
     def _ambiguous_confirmed(self, ent: Span, state: _DocState, actor_id: str) -> bool:
@@ -573,15 +636,15 @@ class ActorLinker:
         names: dict[str, Actor] = {}
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
-            words = [t for t in sent if t.is_alpha]
-            if words and sum(t.is_title or t.is_upper for t in words) > 0.6 * len(words):
-                continue  # a headline in title case
+            if _is_headline(sent):
+                continue
             i = sent.start
             while i < sent.end:
                 token = doc[i]
                 if (
                     not _name_word(token)
-                    or token.ent_type_ in ("PERSON", "GPE", "LOC")
+                    or token.is_stop
+                    or token.ent_type_ == "PERSON"
                     or (
                         token.lower_ in self.cues.titles | _ORDINALS
                         and i + 1 < len(doc)
@@ -593,6 +656,13 @@ class ActorLinker:
                 span = self._extend_name(doc[i : i + 1])
                 span = doc[span.start : min(span.end, sent.end)]
                 heads = [t for t in span if t.lower_ in self.cues.org_heads]
+                if span[-1].lower_ in self.cues.media_words:
+                    heads.append(span[-1])  # "the Tashkent Herald"
+                if token.ent_type_ in ("GPE", "LOC") and not (
+                    heads and heads[-1].i == span.end - 1
+                ):
+                    i += 1
+                    continue  # a place, unless it starts a name that ends in a head word
                 if len(span) < 2 or not heads or span.start_char in taken and not heads:
                     i = span.end
                     continue
@@ -608,6 +678,9 @@ class ActorLinker:
                 ) and not self._state_word(doc[start - 2]):
                     start -= 2  # "the Bundestag's Foreign Affairs Committee"
                 full = doc[start : span.end]
+                if self._lookup(full):
+                    i = span.end  # a gazetteer name the ruler has already marked
+                    continue
                 label = " ".join(t.text for t in full if t.lower_ not in ("'s", "’s"))
                 actor_type = "Media" if self._is_media(full) else "Organization"
                 actor = self._local.setdefault(
@@ -726,6 +799,20 @@ class ActorLinker:
         return self._local.get(actor_id)
 
     # -- anaphora -----------------------------------------------------------------------
+    @staticmethod
+    def _of_phrase_of(token, nxt, syntax) -> bool:
+        """True when an "of" phrase after ``token`` belongs to it ("the state of emergency"),
+        not to the verb ("accuses the alliance of inaction")."""
+        if nxt.lower_ != "of":
+            return False
+        if not syntax.parsed:
+            return True
+        for obj in nxt.doc[nxt.i + 1 : nxt.i + 4]:
+            attached = syntax.attachment(obj)
+            if attached is not None and attached[0] == "of":
+                return attached[1].i == token.i
+        return True
+
     def _anaphors(
         self, doc: Doc, mentions: list[Mention], actors: dict[str, Actor], syntax
     ) -> Iterable[Mention]:
@@ -746,8 +833,8 @@ class ActorLinker:
             if det.lower_ != "the" or not token.is_lower or token.ent_type_:
                 continue
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if nxt is not None and (nxt.is_title or nxt.lower_ == "of"):
-                continue  # "the State Duma", "the state of emergency
+            if nxt is not None and (nxt.is_title or self._of_phrase_of(token, nxt, syntax)):
+                continue  # "the State Duma", "the state of emergency"
             types = self.cues.anaphors[token.lower_]
             here = sent_of.get(token.i, 0)
             best = best_subject = same_sentence = None

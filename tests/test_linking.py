@@ -1,0 +1,294 @@
+"""Actor linking with the trained pipeline: (sentence, surface text, expected actor id).
+
+Each case runs the full kg pipeline (``load_nlp()``) on a hand-written sentence and asks which
+actor the linked mention covering the LAST occurrence of ``surface`` belongs to (``None``: no
+linked mention covers it, the text is explicitly left out). The last occurrence is the one
+tested so that coreference cases can name the person in full first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def linked_actor(nlp, sentence: str, surface: str) -> str | None:
+    start = sentence.rindex(surface)
+    end = start + len(surface)
+    doc = nlp(sentence)
+    for mention in doc._.kg_mentions:
+        if mention.start <= start and end <= mention.end:
+            return mention.actor
+    return None
+
+
+def xfail(sentence: str, surface: str, expected: str | None, reason: str):
+    return pytest.param(sentence, surface, expected, marks=pytest.mark.xfail(reason=reason))
+
+
+GAZETTEER = [
+    ("Russia and Ukraine signed a deal on grain exports.", "Ukraine", "state:UKR"),
+    (
+        "The Collective Security Treaty Organization held drills in Armenia.",
+        "Collective Security Treaty Organization",
+        "igo:csto",
+    ),
+    ("NATO ministers met in Brussels on Tuesday.", "NATO", "igo:nato"),
+    ("The Taliban seized the border crossing overnight.", "Taliban", "armedgroup:taliban"),
+    ("ISIS-K claimed the bombing in a statement.", "ISIS-K", "armedgroup:isis-k"),
+    (
+        "Islamic State Khorasan claimed the bombing in a statement.",
+        "Islamic State Khorasan",
+        "armedgroup:isis-k",
+    ),
+    ("Analysts say ISKP recruits in Central Asia.", "ISKP", "armedgroup:isis-k"),
+    (
+        "Kazakhstan hosted a summit of the Shanghai Cooperation Organisation.",
+        "Shanghai Cooperation Organisation",
+        "igo:shanghai-cooperation-organisation",
+    ),
+    ("The European Union imposed new sanctions on Minsk.", "European Union", "igo:eu"),
+    ("Islam Karimov ruled Uzbekistan for decades.", "Islam Karimov", "person:islam-karimov"),
+    (
+        "Volodymyr Zelensky addressed the parliament.",
+        "Volodymyr Zelensky",
+        "person:volodymyr-zelenskyy",
+    ),
+]
+
+DEMONYMS = [
+    ("Tajik President Emomali Rahmon met the delegation.", "Tajik", "state:TJK"),
+    ("Russian pilots bombed the town again on Sunday.", "Russian", "state:RUS"),
+    ("The Russian foreign ministry rejected the report.", "Russian foreign ministry", "state:RUS"),
+    ("Ukrainian troops advanced along the river.", "Ukrainian", "state:UKR"),
+    ("Kyrgyz border guards opened fire on Thursday.", "Kyrgyz", "state:KGZ"),
+    ("Several Russian citizens were detained at the airport.", "Russian", "state:RUS"),
+    ("The Iraqi military retook the city last week.", "Iraqi military", "state:IRQ"),
+    ("The Russians have denied any involvement in the plot.", "Russians", "state:RUS"),
+    ("The Russian-led bloc will meet in Minsk.", "Russian", "state:RUS"),
+    ("Missiles hit Ukrainian cities overnight.", "Ukrainian", "state:UKR"),
+    ("Most Russian speakers in the city voted for him.", "Russian", None),
+    ("Her memoir was translated from Russian last year.", "Russian", None),
+    ("Ethnic Uzbeks fled the violence in the south.", "Uzbeks", None),
+    ("The Afghan Taliban denied any role in the attack.", "Afghan", None),
+    ("Tajik cuisine is famous for its bread.", "Tajik", None),
+    ("Many Russian-speaking residents left the region.", "Russian", None),
+]
+
+CAPITALS = [
+    ("Moscow said the strike was a provocation.", "Moscow", "state:RUS"),
+    ("The summit in Dushanbe ended without a declaration.", "Dushanbe", None),
+    ("Official Dushanbe has not commented on the claims.", "Dushanbe", "state:TJK"),
+    ("The Kremlin denied the accusations on Monday.", "Kremlin", "state:RUS"),
+    ("Thousands of people protested in Moscow on Saturday.", "Moscow", None),
+    ("The attack on a concert hall near Moscow killed dozens.", "Moscow", None),
+    ("Kyiv rejected the accusation as absurd.", "Kyiv", "state:UKR"),
+    ("Washington warned of further sanctions.", "Washington", "state:USA"),
+    ("The militants found it easy to hit Moscow.", "Moscow", None),
+    ("Moscow's position on the talks has not changed.", "Moscow", "state:RUS"),
+    ("The approaches of Bishkek and Dushanbe differ on trade.", "Dushanbe", "state:TJK"),
+    ("No matter how hard Moscow tries to hide the facts, they are known.", "Moscow", "state:RUS"),
+    ("The Kabul government has not responded to the request.", "Kabul", "state:AFG"),
+    ("He flew from Kyiv to Warsaw on Friday.", "Kyiv", None),
+    ("Tehran and Moscow signed a cooperation treaty.", "Tehran", "state:IRN"),
+    ("Beijing criticised the new tariffs.", "Beijing", "state:CHN"),
+    ("The delegation arrived in Tashkent late on Monday.", "Tashkent", None),
+    ("The Paris attacks shocked Europe.", "Paris", None),
+    ("Kremlin officials declined to comment.", "Kremlin", "state:RUS"),
+]
+
+PERSONS = [
+    (
+        "Kyrgyz President Sadyr Japarov arrived in Astana.",
+        "Sadyr Japarov",
+        "person:sadyr-japarov",
+    ),
+    (
+        "CSTO Secretary General Stanislav Zas said the alliance was ready.",
+        "Stanislav Zas",
+        "person:stanislav-zas",
+    ),
+    (
+        "Tajik President Emomali Rahmon met the envoy. Rahmon later left for Moscow.",
+        "Rahmon",
+        "person:emomali-rahmon",
+    ),
+    ("President Putin chaired the meeting of the council.", "Putin", "person:vladimir-putin"),
+    ("Putin said Russia would respond to the attack.", "Putin", "person:vladimir-putin"),
+    (
+        "Vladimir Putin spoke first. Later, Putin answered questions.",
+        "Putin",
+        "person:vladimir-putin",
+    ),
+    (
+        "Former Kyrgyz President Roza Otunbayeva criticised the plan.",
+        "Roza Otunbayeva",
+        "person:roza-otunbayeva",
+    ),
+    (
+        "Then leader Nursultan Nazarbayev signed the treaty.",
+        "Nursultan Nazarbayev",
+        "person:nursultan-nazarbayev",
+    ),
+    (
+        "Analyst Vera Mironova wrote that the group recruits online. Mironova added that it pays well.",
+        "Mironova",
+        "person:vera-mironova",
+    ),
+    (
+        "Alexander Sherin, a deputy, spoke at length. According to Sherin, the border must be settled.",
+        "Sherin",
+        "person:alexander-sherin",
+    ),
+    (
+        "Serhii Kuzan heads the centre. S. Kuzan said the war would go on.",
+        "S. Kuzan",
+        "person:serhii-kuzan",
+    ),
+    (
+        "Foreign Minister Sergei Lavrov met his Turkish counterpart.",
+        "Sergei Lavrov",
+        "person:sergei-lavrov",
+    ),
+    ("Lavrov met his counterpart in the afternoon.", "Lavrov", None),
+    (
+        "Major General Ahmed Khalid Birri said the army was ready.",
+        "Ahmed Khalid Birri",
+        "person:ahmed-khalid-birri",
+    ),
+    ("Syria is at war. That Assad alone is to blame is clear.", "Assad", "person:bashar-al-assad"),
+    (
+        "He is a fellow at the Davis Center for Russian and Eurasian Studies.",
+        "Davis",
+        None,
+    ),
+    (
+        "Michael Roth, the committee chair, reminded voters of the war.",
+        "Michael Roth",
+        "person:michael-roth",
+    ),
+    ("The Caucasus remains unstable, the report said.", "Caucasus", None),
+]
+
+AMBIGUOUS = [
+    ("Georgia and Armenia signed a border agreement.", "Georgia", "state:GEO"),
+    ("Tbilisi said Georgia would not join the sanctions.", "Georgia", "state:GEO"),
+    ("Voters in Atlanta, Georgia, went to the polls on Tuesday.", "Georgia", None),
+    ("The governor of Georgia signed the bill on Friday.", "Georgia", None),
+    ("Jordan and Egypt condemned the strike on the camp.", "Jordan", "state:JOR"),
+    ("Michael Jordan attended the game in Chicago.", "Jordan", "person:michael-jordan"),
+    ("Jordan scored 30 points last night.", "Jordan", None),
+    ("Turkey and Azerbaijan held joint exercises.", "Turkey", "state:TUR"),
+    ("Chad Smith played the drums at the concert.", "Chad", "person:chad-smith"),
+    ("Niger and Mali left the regional bloc.", "Niger", "state:NER"),
+]
+
+ANAPHORS = [
+    (
+        "Tajikistan denied the report. The country said its citizens were not involved.",
+        "The country",
+        "state:TJK",
+    ),
+    ("The CSTO met in Minsk. The organization promised support.", "The organization", "igo:csto"),
+    ("ISIS claimed the attack. The group released a video.", "The group", "armedgroup:isis"),
+    ("The Taliban took Kabul. The group promised an amnesty.", "The group", "armedgroup:taliban"),
+    (
+        "Armenia froze its participation in the CSTO. The country says the alliance failed it.",
+        "the alliance",
+        "igo:csto",
+    ),
+    (
+        "Armenia froze its participation in the CSTO. The country accuses the alliance of inaction.",
+        "The country",
+        "state:ARM",
+    ),
+    ("The country's economy grew by four percent.", "The country", None),
+    ("Kazakhstan declared the state of emergency in the region.", "the state", None),
+    ("The group of experts met in Geneva.", "The group", None),
+]
+
+MEDIA = [
+    (
+        "Four suspects were detained, according to The Moscow Times.",
+        "The Moscow Times",
+        "media:the-moscow-times",
+    ),
+    (
+        "Four suspects were detained, according to The Moscow Times.",
+        "Moscow",
+        "media:the-moscow-times",
+    ),
+    ("Reuters reported that the talks had stalled.", "Reuters", "media:reuters"),
+    ("Al Jazeera aired the video on Monday.", "Al Jazeera", "media:al-jazeera"),
+    (
+        "The minister told the Financial Times that the deal was off.",
+        "Financial Times",
+        "media:financial-times",
+    ),
+    (
+        "The figures were reported by the Tashkent Herald.",
+        "Tashkent Herald",
+        "media:tashkent-herald",
+    ),
+]
+
+ORGANISATIONS = [
+    (
+        "Kuzan heads the Ukrainian Security and Cooperation Center in Kyiv.",
+        "Ukrainian Security and Cooperation Center",
+        "org:ukrainian-security-and-cooperation-center",
+    ),
+    (
+        "Kuzan heads the Ukrainian Security and Cooperation Center. The USCC tracks the war.",
+        "USCC",
+        "org:ukrainian-security-and-cooperation-center",
+    ),
+    (
+        "Andrei Kazantsev of the Center for Post-Soviet Studies disagreed.",
+        "Center for Post-Soviet Studies",
+        "org:center-for-post-soviet-studies",
+    ),
+    ("The Soufan Group published a report on the attack.", "Soufan Group", "org:soufan-group"),
+    (
+        "Ivan Petrov, head of the State Duma Committee on International Affairs, spoke first.",
+        "State Duma Committee on International Affairs",
+        "org:state-duma-committee-on-international-affairs",
+    ),
+    (
+        "The head of the Bundestag's Foreign Affairs Committee warned Moscow.",
+        "Bundestag's Foreign Affairs Committee",
+        "org:bundestag-foreign-affairs-committee",
+    ),
+    ("Gunmen opened fire in the hall.", "Gunmen", None),
+    ("The fight against the Islamic Caliphate continues.", "Islamic Caliphate", None),
+    ("Militants fled to the North Caucasus.", "North Caucasus", None),
+    ("Crocus City Hall was set on fire.", "Crocus City Hall", None),
+    (
+        "Russia sold weapons to the Kurdish militia.",
+        "Kurdish militia",
+        "armedgroup:kurdish-militia",
+    ),
+    ("The Russian Defense Ministry said two drones were downed.", "Russian", "state:RUS"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "expected"),
+    GAZETTEER + DEMONYMS + CAPITALS + PERSONS + AMBIGUOUS + ANAPHORS + MEDIA + ORGANISATIONS,
+)
+def test_mention_links_to(nlp, sentence, surface, expected):
+    assert linked_actor(nlp, sentence, surface) == expected
+
+
+def test_table_is_large_enough():
+    cases = GAZETTEER + DEMONYMS + CAPITALS + PERSONS + AMBIGUOUS + ANAPHORS + MEDIA + ORGANISATIONS
+    assert len(cases) >= 80
+    assert len({(s, t) for s, t, _ in cases}) == len(cases)
