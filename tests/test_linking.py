@@ -30,10 +30,6 @@ def linked_actor(nlp, sentence: str, surface: str) -> str | None:
     return None
 
 
-def xfail(sentence: str, surface: str, expected: str | None, reason: str):
-    return pytest.param(sentence, surface, expected, marks=pytest.mark.xfail(reason=reason))
-
-
 GAZETTEER = [
     ("Russia and Ukraine signed a deal on grain exports.", "Ukraine", "state:UKR"),
     (
