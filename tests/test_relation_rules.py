@@ -400,11 +400,6 @@ def test_leader_title_before_name(nlp):
     }
 
 
-@pytest.mark.xfail(
-    reason="leader.title: a possessive state before the title ('Tajikistan's President "
-    "Emomali Rahmon') is not read as the organisation led",
-    strict=True,
-)
 def test_leader_title_after_possessive(nlp):
     # "Tajikistan's President Emomali Rahmon spoke."
     doc = parse(
@@ -496,11 +491,6 @@ def test_ally_noun_negated(nlp):
     assert found == {("allied_with", frozenset({"state:HUN", "state:RUS"}), False, True)}
 
 
-@pytest.mark.xfail(
-    reason="ally.verb is unreachable: the lemma 'ally' is also in ally_nouns, so the verb goes "
-    "to the noun branch of rule_allies",
-    strict=True,
-)
 def test_ally_verb(nlp):
     # "Serbia allied itself with Russia."
     doc = parse(

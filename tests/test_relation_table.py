@@ -297,12 +297,10 @@ REPORTED_SPEECH = [
     pytest.param(
         "Baku does not rule out that Armenia organised the provocation.",
         {rel("accuses", "state:AZE", "state:ARM", hedged=True)},
-        marks=SPEECH_RULE_OUT,
     ),
     pytest.param(
         "Pakistan does not rule out that India was behind the bombing.",
         {rel("accuses", "state:PAK", "state:IND", hedged=True)},
-        marks=SPEECH_RULE_OUT,
     ),
     pytest.param(
         "ISIS said it carried out the attack.",
@@ -311,12 +309,10 @@ REPORTED_SPEECH = [
     pytest.param(
         "Hamas said it had launched the rockets.",
         {rel("claims_responsibility", "armedgroup:hamas")},
-        marks=SPEECH_LAUNCH_NEEDS_EVENT,
     ),
     pytest.param(
         "Hamas said its fighters had carried out the raid.",
         {rel("claims_responsibility", "armedgroup:hamas")},
-        marks=SPEECH_POSSESSED_AGENT,
     ),
     pytest.param(
         "Al-Shabaab said its fighters attacked the base.",
@@ -348,17 +344,14 @@ NOMINALISATIONS = [
     pytest.param(
         "Ukraine's denial of Moscow's accusations came within hours.",
         {rel("denies", "state:UKR", "state:RUS")},
-        marks=NOMINAL,
     ),
     pytest.param(
         "Ankara's criticism of Stockholm delayed the vote.",
         {rel("criticizes", "state:TUR", "state:SWE")},
-        marks=NOMINAL,
     ),
     pytest.param(
         "Iran's support for Hezbollah worries Israel.",
         {rel("supports", "state:IRN", "armedgroup:hizballah")},
-        marks=NOMINAL,
     ),
     pytest.param(
         "Al-Shabaab's claim of responsibility for the bombing was posted online.",
@@ -382,17 +375,14 @@ RELATIVE_CLAUSES = [
     pytest.param(
         "Pakistan, which India blames for the attack, called for a neutral investigation.",
         {rel("accuses", "state:IND", "state:PAK")},
-        marks=RELATIVE_OBJECT,
     ),
     pytest.param(
         "Lebanon, which Israel accuses of sheltering Hezbollah, called for calm.",
         {rel("accuses", "state:ISR", "state:LBN")},
-        marks=RELATIVE_OBJECT,
     ),
     pytest.param(
         "Hezbollah, which Iran has armed for decades, fired rockets at Israel.",
         {rel("supports", "state:IRN", "armedgroup:hizballah")},
-        marks=RELATIVE_OBJECT,
     ),
     pytest.param(
         "Belarus, which is a member of the CSTO, hosted the exercise.",
@@ -433,17 +423,14 @@ DENIES = [
     pytest.param(
         "Ukraine denied Russia's accusations.",
         {rel("denies", "state:UKR", "state:RUS")},
-        marks=DENY_ACCUSER,
     ),
     pytest.param(
         "Beijing rejected the allegations by Washington as groundless.",
         {rel("denies", "state:CHN", "state:USA")},
-        marks=DENY_ACCUSER,
     ),
     pytest.param(
         "Venezuela's government dismissed the accusations by Guyana.",
         {rel("denies", "state:VEN", "state:GUY")},
-        marks=DENY_ACCUSER,
     ),
     # negation
     pytest.param(
@@ -551,7 +538,6 @@ ALLIES = [
     pytest.param(
         "Serbia has allied itself with Russia.",
         {rel("allied_with", "state:SRB", "state:RUS")},
-        marks=ALLY_VERB_SHADOWED,
     ),
     pytest.param(
         "Mali, Burkina Faso and Niger formed an alliance last year.",
@@ -654,7 +640,6 @@ MEMBERSHIP = [
     pytest.param(
         "Serbia might join the European Union before 2030.",
         {rel("member_of", "state:SRB", "igo:eu", status="joining", hedged=True)},
-        marks=MEMBER_MODAL_JOINING,
     ),
     pytest.param(
         "Indonesia became a member of BRICS in January.",
@@ -664,7 +649,6 @@ MEMBERSHIP = [
     pytest.param(
         "Venezuela was suspended from Mercosur in 2016.",
         {rel("member_of", "state:VEN", "igo:mercosur", status="suspended")},
-        marks=MEMBER_SUSPENDED_VERB,
     ),
     pytest.param(
         "Egypt and Ethiopia, new members of BRICS, sent delegations.",
@@ -672,12 +656,10 @@ MEMBERSHIP = [
             rel("member_of", "state:EGY", "igo:brics", status="active"),
             rel("member_of", "state:ETH", "igo:brics", status="active"),
         },
-        marks=MEMBER_APPOSITION_COORDINATED,
     ),
     pytest.param(
         "Finland's NATO membership angered Moscow.",
         {rel("member_of", "state:FIN", "igo:nato", status="active")},
-        marks=MEMBER_COMPOUND,
     ),
 ]
 
@@ -762,7 +744,6 @@ LEADERS = [
     pytest.param(
         "Former Brazilian President Jair Bolsonaro was barred from office.",
         {rel("leader_of", "person:jair-bolsonaro", "state:BRA", status="former")},
-        marks=LEADER_FORMER_BEFORE_DEMONYM,
     ),
     pytest.param(
         "Ex-Philippine President Rodrigo Duterte was arrested in Manila.",
@@ -780,12 +761,10 @@ LEADERS = [
     pytest.param(
         "Antonio Guterres, the UN secretary general, called for a ceasefire.",
         {rel("leader_of", "person:antonio-guterres", "igo:un")},
-        marks=LEADER_APPOSITION_ORG_FIRST,
     ),
     pytest.param(
         "Sheikh Hasina, Bangladesh's former prime minister, fled to India.",
         {rel("leader_of", "person:sheikh-hasina", "state:BGD", status="former")},
-        marks=LEADER_APPOSITION_ORG_FIRST,
     ),
     pytest.param(
         "Mark Rutte, a former Dutch prime minister, now leads NATO.",
@@ -793,7 +772,6 @@ LEADERS = [
             rel("leader_of", "person:mark-rutte", "state:NLD", status="former"),
             rel("leader_of", "person:mark-rutte", "igo:nato"),
         },
-        marks=LEADER_VERB,
     ),
 ]
 
@@ -845,7 +823,6 @@ CRITICIZES = [
     pytest.param(
         "Saudi Arabia was criticised by Canada over its human rights record.",
         {rel("criticizes", "state:CAN", "state:SAU")},
-        marks=CRITICIZE_PASSIVE,
     ),
 ]
 
@@ -879,7 +856,6 @@ SUPPORTS = [
     pytest.param(
         "The United States provides weapons to Taiwan.",
         {rel("supports", "state:USA", "state:TWN")},
-        marks=SUPPLY_TO,
     ),
     pytest.param(
         "Britain provided military aid to Kyiv.",
@@ -894,17 +870,14 @@ SUPPORTS = [
     pytest.param(
         "China does not supply weapons to Russia.",
         {rel("supports", "state:CHN", "state:RUS", negated=True)},
-        marks=SUPPLY_TO,
     ),
     pytest.param(
         "Russia may supply weapons to Niger.",
         {rel("supports", "state:RUS", "state:NER", hedged=True)},
-        marks=SUPPLY_TO,
     ),
     pytest.param(
         "Ukraine is supported by Poland.",
         {rel("supports", "state:POL", "state:UKR")},
-        marks=SUPPORT_PASSIVE,
     ),
 ]
 
@@ -950,7 +923,6 @@ CONFLICTS = [
     pytest.param(
         "India and Pakistan clashed along the Line of Control.",
         {rel("conflict_with", "state:IND", "state:PAK")},
-        marks=CONFLICT_BETWEEN_SUBJECT,
     ),
     pytest.param(
         "Turkey might attack Syria again.",
