@@ -292,7 +292,6 @@ REPORTED_SPEECH = [
     pytest.param(
         "Kyiv has not said that Minsk was involved in the attack.",
         {rel("accuses", "state:UKR", "state:BLR", negated=True)},
-        marks=SPEECH_PASSIVE_PREDICATE,
     ),
     pytest.param(
         "Baku does not rule out that Armenia organised the provocation.",
@@ -317,7 +316,6 @@ REPORTED_SPEECH = [
     pytest.param(
         "Al-Shabaab said its fighters attacked the base.",
         {rel("claims_responsibility", "armedgroup:al-shabaab")},
-        marks=SPEECH_POSSESSED_AGENT,
     ),
 ]
 
@@ -644,7 +642,6 @@ MEMBERSHIP = [
     pytest.param(
         "Indonesia became a member of BRICS in January.",
         {rel("member_of", "state:IDN", "igo:brics", status="active")},
-        marks=MEMBER_BECOME,
     ),
     pytest.param(
         "Venezuela was suspended from Mercosur in 2016.",
@@ -748,7 +745,6 @@ LEADERS = [
     pytest.param(
         "Ex-Philippine President Rodrigo Duterte was arrested in Manila.",
         {rel("leader_of", "person:rodrigo-duterte", "state:PHL", status="former")},
-        marks=LEADER_FORMER_BEFORE_DEMONYM,
     ),
     pytest.param(
         "UN Secretary-General Antonio Guterres called for a ceasefire.",

@@ -434,7 +434,9 @@ class Context:
         if responsible and not self.syntax.is_passive(head):
             for s in self.syntax.subjects(head):
                 found.extend((a, head) for a in self.actors_of(s))
-        if lemma in ("involve", "implicate") and self.syntax.is_passive(head):
+        if lemma in ("involve", "involved", "implicate", "implicated") and self.syntax.is_passive(
+            head
+        ):
             for s in self.syntax.subjects(head, passive=True):
                 found.extend((a, head) for a in self.actors_of(s))
         perpetrators = any(
@@ -507,6 +509,28 @@ class Context:
                             )
                         if rel:
                             yield rel
+                # "Al-Shabaab said its fighters attacked the base": the speaker's own act
+                if self._lemma(comp) in cues.conflict_verbs and not self.syntax.negated(comp):
+                    doers = [a for t in self.syntax.subjects(comp) for a in self.actors_of(t)]
+                    for s in speakers:
+                        if s in doers and self.actor_type(s) in (
+                            "ArmedGroup",
+                            "Organization",
+                            "State",
+                        ):
+                            rel = self.make(
+                                sent,
+                                "claims_responsibility",
+                                s,
+                                None,
+                                comp,
+                                "claim.speech",
+                                0.65,
+                                scope=[verb],
+                                about=self.about(sent),
+                            )
+                            if rel:
+                                yield rel
                 # criticism: "X said Y could have prevented the attack"
                 if (
                     self._lemma(comp) in cues.prevent_verbs
@@ -744,6 +768,12 @@ class Context:
                     if token.dep_ not in self.syntax.scheme.apposition
                     else []
                 )
+                if (
+                    not members
+                    and token.dep_ in self.syntax.scheme.object
+                    and self._lemma(token.head) in ("become", "remain", "stay")
+                ):
+                    members = self.subject_actors(token.head)  # "X became a member of Y"
                 if not members and token.dep_ in self.syntax.scheme.apposition:
                     members = self.actors_of(token.head)
                 chain = [token, *list(self.syntax.heads(token))[:2]]
@@ -987,7 +1017,9 @@ class Context:
                         m = k - 1
                         while m > sent.start and self.token_actor.get(m - 1) == org:
                             m -= 1
-                        # "Former Brazilian President Jair Bolsonaro"
+                        # "Former Brazilian President Jair Bolsonaro", "Ex-Philippine President"
+                        if m > sent.start and doc[m - 1].text in ("-", "–"):
+                            m -= 1
                         if m > sent.start and doc[m - 1].lower_ in self.cues.former_markers:
                             former = True
                     elif prev.lower_ in POSSESSIVE_PRONOUNS:
