@@ -848,7 +848,7 @@ class ActorLinker:
                     best = mention
                     if mention_sent == here:
                         same_sentence = mention
-                    if syntax.is_subject(span.root):
+                    if syntax.is_subject(span.root) or span.root.dep_ == "ROOT":
                         best_subject = mention
             # an antecedent earlier in the same sentence wins; else the latest subject
             best = same_sentence or best_subject or best

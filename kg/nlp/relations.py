@@ -212,7 +212,8 @@ class Context:
         """
         scheme = self.syntax.scheme
         climb = (
-            scheme.open_complement
+            {"parataxis"}
+            | scheme.open_complement
             | scheme.adverbial_clause
             | scheme.conjunct
             | scheme.clausal_modifier
@@ -511,7 +512,12 @@ class Context:
                             yield rel
                 # "Al-Shabaab said its fighters attacked the base": the speaker's own act
                 if self._lemma(comp) in cues.conflict_verbs and not self.syntax.negated(comp):
-                    doers = [a for t in self.syntax.subjects(comp) for a in self.actors_of(t)]
+                    doers = [
+                        a
+                        for t in self.syntax.subjects(comp)
+                        if t.pos_ == "PRON" or self.syntax.possessor(t) is not None
+                        for a in self.actors_of(t)
+                    ]
                     for s in speakers:
                         if s in doers and self.actor_type(s) in (
                             "ArmedGroup",
