@@ -511,7 +511,12 @@ class Context:
                         if rel:
                             yield rel
                 # "Al-Shabaab said its fighters attacked the base": the speaker's own act
-                if self._lemma(comp) in cues.conflict_verbs and not self.syntax.negated(comp):
+                if (
+                    self._lemma(comp) in cues.conflict_verbs
+                    and not self.syntax.negated(comp)
+                    and not any(c.lower_ in cues.hedge_modals | {"will"} for c in comp.children)
+                    and self.syntax.subjects(verb)
+                ):
                     doers = [
                         a
                         for t in self.syntax.subjects(comp)
