@@ -833,7 +833,10 @@ class ActorLinker:
             if det.lower_ != "the" or not token.is_lower or token.ent_type_:
                 continue
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if nxt is not None and (nxt.is_title or self._of_phrase_of(token, nxt, syntax)):
+            names_person = nxt is not None and nxt.ent_type_ == "PERSON"
+            if nxt is not None and (
+                (nxt.is_title and not names_person) or self._of_phrase_of(token, nxt, syntax)
+            ):
                 continue  # "the State Duma", "the state of emergency"
             types = self.cues.anaphors[token.lower_]
             here = sent_of.get(token.i, 0)

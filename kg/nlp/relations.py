@@ -315,6 +315,7 @@ class Context:
             self.rule_accuse_verb,
             self.rule_speech,
             self.rule_deny_verb,
+            self.rule_falsity_surface,
             self.rule_claim_responsibility,
             self.rule_nominal,
             self.rule_membership,
@@ -598,6 +599,36 @@ class Context:
                                     )
                                     if rel:
                                         yield rel
+
+    def rule_falsity_surface(self, sent: Span) -> Iterator[Relation]:
+        """Fallback when the parse of a quoted denial is broken: a speech verb with an actor
+        subject, then a claim noun ("accusations", "reports"), then a falsity word ("fake")."""
+        cues = self.cues
+        tokens = list(sent)
+        for n, verb in enumerate(tokens):
+            if self._lemma(verb) not in cues.speech_verbs or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            speakers = [a for t in self.syntax.subjects(verb) for a in self.actors_of(t)]
+            if not speakers:
+                continue
+            rest = tokens[n + 1 :]
+            claim_at = next(
+                (k for k, t in enumerate(rest) if t.lower_.rstrip("s") in cues.claim_nouns), None
+            )
+            if claim_at is None:
+                continue
+            falsity = next(
+                (t for t in rest[claim_at + 1 :] if t.lower_.strip("“”\"'") in cues.falsity_words),
+                None,
+            )
+            if falsity is None or self.negated(verb):
+                continue
+            for s in speakers:
+                rel = self.make(
+                    sent, "denies", s, None, falsity, "deny.falsity", 0.55, scope=[verb]
+                )
+                if rel:
+                    yield rel
 
     def _falsity(self, head: Token) -> bool:
         cues = self.cues
@@ -1286,6 +1317,8 @@ class Context:
             ):
                 # "sold weapons to Assad", "provides weapons to Taiwan" ("to" on the verb or noun)
                 heads = [token, *(o for o in objects if self._lemma(o) in cues.supply_objects)]
+                if token.dep_ in self.syntax.scheme.open_complement:
+                    heads.append(token.head)  # "keep selling weapons ..., to the Iraqi military"
                 targets = [
                     a
                     for head in heads
