@@ -32,6 +32,7 @@ class DocumentResult:
     mentions: list[tuple[str, str]]  # (actor id, surface form in the stored text)
     actors: dict[str, Actor]
     words: int
+    contexts: dict[str, list[str]] = field(default_factory=dict)  # claim id -> [prefix, suffix]
 
 
 @dataclass
@@ -84,7 +85,21 @@ class Analyzer:
                 start, end = view.to_source(mention.start, mention.end)
                 mentions.append((mention.actor, document.text[start:end]))
             words = sum(1 for t in doc if not t.is_space and not t.is_punct)
-            yield DocumentResult(document, claims, mentions, actors, words)
+            yield DocumentResult(
+                document, claims, mentions, actors, words, quote_contexts(document.text, claims)
+            )
+
+
+QUOTE_CONTEXT = 32  # characters kept before and after each quote (W3C oa:prefix / oa:suffix)
+
+
+def quote_contexts(text: str, claims: list[Claim]) -> dict[str, list[str]]:
+    """The text just before and after each claim's sentence, so that exports can cite the
+    quote with a W3C TextQuoteSelector without keeping the document text."""
+    return {
+        c.id: [text[max(0, c.start - QUOTE_CONTEXT) : c.start], text[c.end : c.end + QUOTE_CONTEXT]]
+        for c in claims
+    }
 
 
 def build_graph(
@@ -130,7 +145,12 @@ def build_graph(
     results = _analyse(documents(), model, analyzer, workers, cache, batch_size)
     for result in results:
         document = result.document
-        doc_meta[document.id] = {"id": document.id, **document.source, "author": document.author}
+        doc_meta[document.id] = {
+            "id": document.id,
+            **document.source,
+            "author": document.author,
+            "contexts": result.contexts,
+        }
         claims.extend(result.claims)
         words += result.words
         for actor_id, form in result.mentions:

@@ -43,7 +43,9 @@ class AnalysisCache:
         claims = [claim_from_dict(c) for c in data["claims"]]
         actors = {a["id"]: Actor(**a) for a in data["actors"]}
         mentions = [tuple(m) for m in data["mentions"]]
-        return DocumentResult(document, claims, mentions, actors, data["words"])
+        return DocumentResult(
+            document, claims, mentions, actors, data["words"], data.get("contexts", {})
+        )
 
     def put(self, result: DocumentResult) -> None:
         path = self._path(result.document)
@@ -63,6 +65,7 @@ class AnalysisCache:
             ],
             "mentions": [list(m) for m in result.mentions],
             "words": result.words,
+            "contexts": result.contexts,
         }
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

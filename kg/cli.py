@@ -245,7 +245,7 @@ def query(graph: Path, query: str, fmt: str, store_dir: Path | None) -> None:
         result = run_query(graph, query, store_dir=store_dir)
     except KGError as exc:
         raise _fail(exc) from None
-    click.echo(format_result(result, fmt))
+    click.echo(format_result(result, fmt), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -253,8 +253,10 @@ def _statements(kg: KnowledgeGraph, iris: Iris) -> Iterator[tuple]:
         doc_node = ox.NamedNode(iris.document(doc_id))
         yield from ((s, p, o, graph) for s, p, o in _document(doc_node, doc_id, meta))
         text = meta.get("text")
+        contexts = meta.get("contexts") or {}
         for claim in claims_by_doc.get(doc_id, ()):
-            for s, p, o in _claim(claim, iris, doc_node, actor_nodes, text, rebutted):
+            context = contexts.get(claim.id)
+            for s, p, o in _claim(claim, iris, doc_node, actor_nodes, text, rebutted, context):
                 yield s, p, o, graph
 
 
@@ -280,6 +282,7 @@ def _claim(
     actor_nodes: dict[str, ox.NamedNode],
     text: str | None,
     rebutted: dict[str, str],
+    context: list[str] | None = None,
 ) -> Iterator[tuple]:
     iri = iris.claim(claim.id)
     node = ox.NamedNode(iri)
@@ -317,9 +320,13 @@ def _claim(
 
     yield quote_node, _TYPE, _QUOTE_SELECTOR
     yield quote_node, _EXACT, ox.Literal(claim.sentence)
+    before = after = ""
     if text is not None and text[claim.start : claim.end] == claim.sentence:
         before = text[max(0, claim.start - QUOTE_CONTEXT) : claim.start]
         after = text[claim.end : claim.end + QUOTE_CONTEXT]
+    elif context is not None:
+        before, after = context
+    if before or after:
         if before:
             yield quote_node, _PREFIX, ox.Literal(before)
         if after:
