@@ -227,7 +227,13 @@ def link_denials(claims: list[Claim]) -> list[Claim]:
             before = [a for a in same_doc if a.start <= claim.start]
             answered = before[-1] if before else same_doc[0]
         else:
-            others = Counter(a.subject.id for a in accusations if a.object.id == target)
+            # across documents only an accusation about the same event ("the Crocus City Hall
+            # attack" / "the Crocus attack") is answered
+            others = Counter(
+                a.subject.id
+                for a in accusations
+                if a.object.id == target and _same_event(a.about, claim.about)
+            )
             if others:
                 top = sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
                 answered = next(
@@ -238,6 +244,40 @@ def link_denials(claims: list[Claim]) -> list[Claim]:
             continue
         out.append(replace(claim, object=answered.subject))
     return out
+
+
+_GENERIC_EVENT_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "terror",
+        "terrorist",
+        "attack",
+        "attacks",
+        "incident",
+        "bombing",
+        "shooting",
+        "strike",
+        "operation",
+        "act",
+    ]
+)
+
+
+def _same_event(a: str | None, b: str | None) -> bool:
+    """True when two event descriptions share a distinctive word ("Crocus")."""
+    if not a or not b:
+        return False
+    words_a = {w for w in a.lower().split() if w not in _GENERIC_EVENT_WORDS}
+    words_b = {w for w in b.lower().split() if w not in _GENERIC_EVENT_WORDS}
+    return bool(words_a & words_b)
 
 
 def answered_accusation(denial: Claim, claims: list[Claim]) -> Claim | None:

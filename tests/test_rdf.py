@@ -88,7 +88,8 @@ CLAIMS = [
     ("ally1", "d1", "allied_with", RUS, TJK, "Russia and Tajikistan are allies.", {}),
     ("acc2", "d2", "accuses", PUTIN, UKR, "Putin said Kyiv was helping the attackers.", {}),
     ("acc3", "d2", "accuses", RUS, UKR, "Moscow again accused Kyiv.", {}),
-    ("acc5", "d2", "accuses", UKR, RUS, "Ukraine accused Russia of staging the attack.", {}),
+    ("acc5", "d2", "accuses", UKR, RUS, "Ukraine accused Russia of staging the attack.",
+     {"about": "Crocus City Hall attack"}),
     ("den2", "d2", "denies", UKR, None, "Ukraine denied it.", {}),
     ("mem2", "d2", "member_of", ARM, CSTO, "Armenia has frozen its CSTO membership.",
      {"status": "suspended"}),
@@ -97,7 +98,8 @@ CLAIMS = [
      {"hedged": True}),
     ("lead2", "d2", "leader_of", RAHMON, TJK, "Tajik President Emomali Rahmon called.", {}),
     ("ally3", "d3", "allied_with", TJK, RUS, "Tajikistan remains allied with Russia.", {}),
-    ("den3", "d3", "denies", RUS, None, "Russia denied everything.", {}),
+    ("den3", "d3", "denies", RUS, None, "Russia denied everything about the Crocus attack.",
+     {"about": "Crocus attack"}),
     ("lead3", "d3", "leader_of", MEDVEDEV, RUS, "Former president Dmitry Medvedev wrote.",
      {"status": "former"}),
     ("memneg", "d3", "member_of", ARM, NATO, "Armenia is not a member of NATO.",
@@ -401,7 +403,7 @@ def test_denials_rebut_the_accusation_they_answer(graph):
     rebuts = {(s, o) for s, o in graph.subject_objects(KGO.rebuts)}
     # den1 names Russia: Russia's accusation in the same document. den2 names no accuser:
     # the last accusation of Ukraine before it in d2 (Moscow's). den3 has none in d3: the
-    # corpus's (Ukraine's, in d2).
+    # corpus's accusation about the same event (Ukraine's, in d2, about the Crocus attack).
     assert rebuts == {
         (claim_iri("den1"), claim_iri("acc1")),
         (claim_iri("den2"), claim_iri("acc3")),

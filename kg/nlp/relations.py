@@ -401,11 +401,16 @@ class Context:
 
     def _speech_complements(self, verb: Token) -> list[Token]:
         comps = self.syntax.complements(verb)
+        # "does not rule out that ..." (advcl/obl), "said that ... and that Kyiv was helping"
+        # (a that-clause parsed as a conjunct of the speech verb)
         comps += [
             c
             for c in verb.children
-            if c.dep_ in self.syntax.scheme.adverbial_clause | self.syntax.scheme.oblique
-            and any(m.lower_ == "that" for m in c.children)
+            if c.dep_
+            in self.syntax.scheme.adverbial_clause
+            | self.syntax.scheme.oblique
+            | self.syntax.scheme.conjunct
+            and any(m.lower_ == "that" and m.dep_ in self.syntax.scheme.marker for m in c.children)
         ]
         if verb.dep_ == "parataxis" and verb.head.i != verb.i:
             comps.append(verb.head)
