@@ -137,6 +137,8 @@ class LinkingCues:
     subnational_cues: frozenset[str]
     act_verbs: frozenset[str]
     armed_group_nouns: frozenset[str]
+    relational_nouns: frozenset[str]
+    relational_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -355,6 +357,8 @@ class ActorLinker:
             return True  # "official Dushanbe"
         if before is not None and before.lower_ == "the" and first.i > 1:
             before = doc[first.i - 2]
+        if syntax.parsed and self._relational_target(ent, syntax):
+            return True  # "the pact between Moscow and Pyongyang", "Russia blamed Kyiv"
         if before is not None and before.lower_ in self.cues.place_prepositions:
             return False  # "the summit in Dushanbe"
         if not syntax.parsed:
@@ -392,6 +396,24 @@ class ActorLinker:
             "officials",
             "official",
         }
+
+    def _relational_target(self, ent: Span, syntax) -> bool:
+        """A capital that is the other party of a relation word: an "of/between/against/with/
+        to" phrase of a relational noun ("accusations against Kyiv", "aid to Kyiv", "an ally
+        of Washington"), or the object of a relational verb ("Russia blamed Kyiv")."""
+        root = ent.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        attached = syntax.attachment(root)
+        if attached is not None:
+            prep, head = attached
+            return (
+                prep in ("of", "between", "against", "with", "to", "by", "from")
+                and head.lemma_.lower() in self.cues.relational_nouns
+            )
+        if syntax.is_object(root):
+            return root.head.lemma_.lower() in self.cues.relational_verbs
+        return False
 
     def _longer_name(self, ent: Span, doc: Doc) -> Span | None:
         """The full name when a gazetteer surname is part of a longer unknown name."""
