@@ -624,12 +624,10 @@ MEMBERSHIP = [
     pytest.param(
         "Turkey is not a member of the European Union.",
         {rel("member_of", "state:TUR", "igo:eu", status="active", negated=True)},
-        marks=UNLINKED_TURKEY_GEORGIA,
     ),
     pytest.param(
         "Georgia may join NATO one day.",
         {rel("member_of", "state:GEO", "igo:nato", status="joining", hedged=True)},
-        marks=UNLINKED_TURKEY_GEORGIA,
     ),
     pytest.param(
         "Serbia might join the European Union before 2030.",

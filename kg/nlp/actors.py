@@ -489,8 +489,11 @@ class ActorLinker:
             return False
         if entry.actor.type != "State":
             return False
+        # another state or an inter-governmental organisation makes it international news
         return any(
-            a != actor_id and a in self.gazetteer and self.gazetteer.actor(a).type == "State"
+            a != actor_id
+            and a in self.gazetteer
+            and self.gazetteer.actor(a).type in ("State", "IGO")
             for a in state.present
         )
 
