@@ -131,6 +131,17 @@ class Context:
             for actor in self._actor_of_head(t):
                 if actor not in out:
                     out.append(actor)
+        # a list misparsed as appositions: "Mali, Burkina Faso and Niger"
+        if len(out) == 1 and token.i in self.token_actor:
+            kind = self.actor_type(out[0])
+            for appos in self.syntax.appositions(token):
+                linked = self.token_actor.get(appos.i)
+                if linked is None or self.actor_type(linked) != kind:
+                    continue
+                for t in appos.subtree:
+                    actor = self.token_actor.get(t.i)
+                    if actor and self.actor_type(actor) == kind and actor not in out:
+                        out.append(actor)
         return out
 
     def _actor_of_head(self, token: Token) -> list[str]:
@@ -444,7 +455,7 @@ class Context:
         if lemma in ("involve", "involved", "implicate", "implicated") and self.syntax.is_passive(
             head
         ):
-            for s in self.syntax.subjects(head, passive=True):
+            for s in self.syntax.subjects(head, passive=True) + self.syntax.subjects(head):
                 found.extend((a, head) for a in self.actors_of(s))
         perpetrators = any(
             self._lemma(s) in cues.perpetrator_nouns for s in self.syntax.subjects(head)
@@ -1355,6 +1366,12 @@ class Context:
                     for a in self.actors_of(t)
                 ]
                 pairs = [(s, o) for s in subjects for o in objects]
+                between = [
+                    a
+                    for _, t in self.syntax.prep_objects(token, {"between"})
+                    for a in self.actors_of(t)
+                ]
+                pairs += [(between[i], b) for i in range(len(between)) for b in between[i + 1 :]]
                 if not objects and len(subjects) > 1:
                     pairs = [
                         (subjects[i], b) for i in range(len(subjects)) for b in subjects[i + 1 :]
