@@ -762,6 +762,7 @@ class ActorLinker:
         """Names the NER missed after a title: "CSTO Secretary General Stanislav Zas"."""
         doc = state.doc
         taken = {i for m, _ in found for i in range(m.start, m.end)}
+        not_names = self.cues.titles | self.cues.org_words
         out = []
         for token in doc:
             if token.lower_.rstrip(".") not in self.cues.titles or not token.is_title:
@@ -772,7 +773,7 @@ class ActorLinker:
                 and end - token.i <= 3
                 and _name_word(doc[end])
                 and doc[end].pos_ == "PROPN"
-                and doc[end].lower_ not in self.cues.titles | self.cues.org_words
+                and doc[end].lower_ not in not_names
                 and doc[end].ent_type_ in ("", "PERSON")
                 and doc[end].idx not in taken
             ):

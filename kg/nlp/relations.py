@@ -103,6 +103,7 @@ class Context:
     mention_tokens: list[tuple[int, int, str]] = field(default_factory=list)
     sent_index: dict[int, int] = field(default_factory=dict)
     sents: list[Span] = field(default_factory=list)
+    _rule_table: list | None = None
 
     def __post_init__(self) -> None:
         self.actors: dict[str, Actor] = self.doc._.kg_actors or {}
@@ -322,23 +323,48 @@ class Context:
     def sentence(self, sent: Span) -> Iterator[Relation]:
         if not any(t.i in self.token_actor for t in sent):
             return
-        for rule in (
-            self.rule_accuse_verb,
-            self.rule_speech,
-            self.rule_deny_verb,
-            self.rule_falsity_surface,
-            self.rule_claim_responsibility,
-            self.rule_nominal,
-            self.rule_membership,
-            self.rule_led,
-            self.rule_leader_titles,
-            self.rule_lead_verb,
-            self.rule_allies,
-            self.rule_criticize,
-            self.rule_support,
-            self.rule_conflict,
-        ):
+        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        has_person = any(
+            sent.start <= start < sent.end and self.actor_type(actor) == "Person"
+            for start, _end, actor in self.mention_tokens
+        )
+        if self._rule_table is None:
+            self._rule_table = self._rules()
+        for rule, triggers in self._rule_table:
+            # a rule runs only on sentences that contain one of its trigger words
+            if triggers is None and not has_person:
+                continue
+            if triggers is not None and triggers.isdisjoint(words):
+                continue
             yield from rule(sent)
+
+    def _rules(self) -> list[tuple]:
+        cues = self.cues
+        nominal = frozenset(cues.nominal_predicates)
+        return [
+            (self.rule_accuse_verb, cues.accuse_verbs),
+            (self.rule_speech, cues.speech_verbs | cues.label_verbs),
+            (self.rule_deny_verb, cues.deny_verbs),
+            (self.rule_falsity_surface, cues.speech_verbs),
+            (self.rule_claim_responsibility, cues.claim_verbs),
+            (self.rule_nominal, nominal),
+            (
+                self.rule_membership,
+                cues.member_nouns
+                | cues.membership_nouns
+                | cues.join_verbs
+                | cues.leave_verbs
+                | cues.withdraw_verbs
+                | cues.suspend_verbs,
+            ),
+            (self.rule_led, frozenset({"led"})),
+            (self.rule_leader_titles, None),  # needs a person in the sentence
+            (self.rule_lead_verb, cues.lead_verbs),
+            (self.rule_allies, cues.ally_nouns | cues.alliance_nouns | cues.ally_verbs),
+            (self.rule_criticize, cues.criticize_verbs | cues.critical_adjectives),
+            (self.rule_support, cues.support_verbs | cues.supply_verbs),
+            (self.rule_conflict, cues.conflict_verbs | cues.conflict_nouns),
+        ]
 
     def make(
         self,
