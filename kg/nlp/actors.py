@@ -659,6 +659,9 @@ class ActorLinker:
         taken = {i for m, _ in found for i in range(m.start, m.end)}
         out: list[tuple[Mention, Actor]] = []
         names: dict[str, Actor] = {}
+        titles = self.cues.titles | _ORDINALS
+        titles_of = self.cues.titles | {"of"}
+        bodies = self.cues.state_bodies | {"ministry"}
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
             if _is_headline(sent):
@@ -671,9 +674,9 @@ class ActorLinker:
                     or token.is_stop
                     or token.ent_type_ == "PERSON"
                     or (
-                        token.lower_ in self.cues.titles | _ORDINALS
+                        token.lower_ in titles
                         and i + 1 < len(doc)
-                        and doc[i + 1].lower_ in self.cues.titles | {"of"}
+                        and doc[i + 1].lower_ in titles_of
                     )
                 ):
                     i += 1
@@ -692,7 +695,7 @@ class ActorLinker:
                     i = span.end
                     continue
                 first_actor = self._state_word(span[0])
-                if first_actor and heads[0].lower_ in self.cues.state_bodies | {"ministry"}:
+                if first_actor and heads[0].lower_ in bodies:
                     i = span.end  # "Russian Defense Ministry": the state's body
                     continue
                 start = span.start
