@@ -199,8 +199,12 @@ class Context:
                         if ok(actor):
                             return actor
         here = self.sent_index.get(pronoun.i, 0)
-        if pronoun.i == self.sents[here].start and here > 0:
-            prev = self.sents[here - 1]
+        first_word = next((t.i for t in self.sents[here] if not t.is_space), pronoun.i)
+        back = here - 1
+        while back >= 0 and all(t.is_space for t in self.sents[back]):
+            back -= 1  # paragraph breaks can be sentences of their own
+        if pronoun.i == first_word and back >= 0:
+            prev = self.sents[back]
             for subj in self.syntax.all_subjects(prev.root):
                 for actor in self._actor_of_head(subj) if subj.lower_ not in PRONOUN_TYPES else []:
                     if ok(actor):
@@ -1296,7 +1300,18 @@ class Context:
     # -- extended predicates -------------------------------------------------------------
     def _objects_excluding(self, verb: Token, subjects: list[str]) -> list[str]:
         out = []
-        for obj in self.syntax.objects(verb):
+        objects = self.syntax.objects(verb)
+        if objects:
+            # "criticizing it and Russia" parsed with "Russia" as a conjunct of the verb
+            objects += [
+                c
+                for c in verb.children
+                if c.dep_ in self.syntax.scheme.conjunct
+                and c.pos_ == "PROPN"
+                and c.i in self.token_actor
+                and not self.syntax.subjects(c)
+            ]
+        for obj in objects:
             for t in self.syntax.conjuncts(obj):
                 if t.lower_ in PRONOUN_TYPES:
                     a = self.antecedent(t, exclude=subjects)
