@@ -350,6 +350,7 @@ class Context:
             (self.rule_speech, cues.speech_verbs | cues.label_verbs),
             (self.rule_deny_verb, cues.deny_verbs),
             (self.rule_falsity_surface, cues.speech_verbs),
+            (self.rule_deny_surface, cues.deny_forms),
             (self.rule_claim_responsibility, cues.claim_verbs),
             (self.rule_nominal, nominal),
             (
@@ -801,6 +802,28 @@ class Context:
                     rel = self.make(sent, predicate, s, o, noun, f"{predicate}.nominal", 0.65)
                     if rel:
                         yield rel
+
+    def rule_deny_surface(self, sent: Span) -> Iterator[Relation]:
+        """Fallback when the tagger misses a denial verb ("Ukraine denies its involvement"
+        tagged as a noun): an actor directly before a finite form of a denial verb."""
+        cues = self.cues
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") or token.lower_ not in cues.deny_forms:
+                continue
+            j = token.i - 1
+            while j >= sent.start and self.doc[j].pos_ == "ADV":
+                j -= 1
+            if j < sent.start or j not in self.token_actor:
+                continue
+            following = [t for t in self.doc[token.i + 1 : min(token.i + 4, sent.end)]]
+            if not any(
+                self._lemma(t) in cues.denied_objects or t.lower_ in ("any", "its", "their")
+                for t in following
+            ):
+                continue
+            rel = self.make(sent, "denies", self.token_actor[j], None, token, "deny.surface", 0.6)
+            if rel:
+                yield rel
 
     def rule_claim_responsibility(self, sent: Span) -> Iterator[Relation]:
         cues = self.cues
