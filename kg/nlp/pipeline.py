@@ -31,12 +31,22 @@ def packaged_model_path() -> Path:
     return Path(__file__).resolve().parent.parent / "models" / DEFAULT_MODEL
 
 
+SENTENCE_END = frozenset({".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";", "»"})
+
+
 @Language.component(PARAGRAPHS_NAME, assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and datelines do not run into the next line."""
-    for token in doc[:-1]:
-        if "\n" in token.text_with_ws[len(token.text) :] or (token.is_space and "\n" in token.text):
-            doc[token.i + 1].is_sent_start = True
+    """Sentence boundaries the parser must respect.
+
+    A line break ends a sentence (headlines and datelines do not run into the next line),
+    and no sentence starts right after a word or a comma ("ISIS-K, an offshoot of ...").
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text_with_ws[len(prev.text) :] or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+        elif not token.is_space and not prev.is_space and prev.text[-1:] not in SENTENCE_END:
+            token.is_sent_start = False
     return doc
 
 

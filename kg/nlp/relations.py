@@ -426,7 +426,13 @@ class Context:
                 accused += self.subject_actors(verb, passive=True)
             else:
                 accusers = self.subject_actors(verb)
-                accused = [a for t in self.syntax.objects(verb) for a in self.actors_of(t)]
+                # one direct object: a second "obj" is a parse error ("link Ukraine to the
+                # attack, the Islamic State, specifically its branch ...")
+                first = sorted(
+                    (c for c in verb.children if c.dep_ in self.syntax.scheme.object),
+                    key=lambda c: abs(c.i - verb.i),
+                )[:1]
+                accused = [a for t in self.syntax.expand(first) for a in self.actors_of(t)]
                 if not accused:
                     accused = [
                         a
