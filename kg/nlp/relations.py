@@ -1004,7 +1004,15 @@ class Context:
                 actor = self.token_actor.get(t.i)
                 if actor and self.actor_type(actor) == "IGO":
                     rel = self.make(
-                        sent, "member_of", leader, actor, token, "member.led", 0.8, status="active"
+                        sent,
+                        "member_of",
+                        leader,
+                        actor,
+                        token,
+                        "member.led",
+                        0.8,
+                        status="active",
+                        hedged=False,  # "the Russia-led CSTO" is presupposed, not asserted
                     )
                     if rel:
                         yield rel
@@ -1187,6 +1195,7 @@ class Context:
             "leader.title",
             0.85,
             status="former" if former else None,
+            hedged=False,  # a title is presupposed: "would" elsewhere in the clause does not hedge it
         )
 
     def _leader_of_before(self, sent: Span, start: int, person: str) -> Relation | None:
@@ -1291,7 +1300,23 @@ class Context:
                     side_a, side_b = side_b[:1], side_b[1:]
                 for a in side_a:
                     for b in side_b:
-                        rel = self.make(sent, "allied_with", a, b, token, "ally.noun", 0.8)
+                        predicative = (
+                            bool(self.syntax.subjects(token))
+                            or any(c.dep_ in self.syntax.scheme.copula for c in token.children)
+                            or self._lemma(token.head) in ("become", "remain", "stay", "be")
+                        )
+                        rel = self.make(
+                            sent,
+                            "allied_with",
+                            a,
+                            b,
+                            token,
+                            "ally.noun",
+                            0.8,
+                            # "one of its allies, Tajikistan" inside a hedged clause is
+                            # still a plain statement of the alliance
+                            hedged=None if predicative else False,
+                        )
                         if rel:
                             yield rel
             elif lemma in cues.alliance_nouns:
