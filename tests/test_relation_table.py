@@ -224,7 +224,6 @@ ACCUSES = [
     pytest.param(
         "Greece allegedly blamed Albania for the border incident.",
         {rel("accuses", "state:GRC", "state:ALB", hedged=True)},
-        marks=PARSE_VERB_AS_MODIFIER,
     ),
     # coordination
     pytest.param(

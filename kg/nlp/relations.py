@@ -351,6 +351,7 @@ class Context:
             (self.rule_deny_verb, cues.deny_verbs),
             (self.rule_falsity_surface, cues.speech_verbs),
             (self.rule_deny_surface, cues.deny_forms),
+            (self.rule_accuse_surface, cues.accuse_forms),
             (self.rule_claim_responsibility, cues.claim_verbs),
             (self.rule_nominal, nominal),
             (
@@ -828,6 +829,44 @@ class Context:
             ):
                 continue
             rel = self.make(sent, "denies", self.token_actor[j], None, token, "deny.surface", 0.6)
+            if rel:
+                yield rel
+
+    def rule_accuse_surface(self, sent: Span) -> Iterator[Relation]:
+        """Fallback when the tagger misses an accusation verb ("Greece allegedly blamed
+        Albania" with "blamed" tagged as an adjective): actor, adverbs, a finite form of an
+        accusation verb, an actor."""
+        cues = self.cues
+        doc = self.doc
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") or token.lower_ not in cues.accuse_forms:
+                continue
+            j = token.i - 1
+            adverbs = []
+            while j >= sent.start and doc[j].pos_ in ("ADV", "PART"):
+                adverbs.append(doc[j].lower_)
+                j -= 1
+            k = token.i + 1
+            while k < sent.end and doc[k].pos_ == "DET":
+                k += 1
+            if (
+                j < sent.start
+                or j not in self.token_actor
+                or k >= sent.end
+                or k not in self.token_actor
+            ):
+                continue
+            rel = self.make(
+                sent,
+                "accuses",
+                self.token_actor[j],
+                self.token_actor[k],
+                token,
+                "accuse.surface",
+                0.6,
+                hedged=bool(set(adverbs) & cues.hedge_adverbs),
+                negated=bool(set(adverbs) & cues.negation_words),
+            )
             if rel:
                 yield rel
 
