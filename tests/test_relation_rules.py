@@ -648,3 +648,54 @@ def test_accuse_passive_with_clearnlp_labels(nlp):
     assert ("accuses", "state:RUS", "state:UKR", False, False, None, "accuse.verb") in relations(
         doc
     )
+
+
+# -- surface fallbacks for verbs the tagger misses ----------------------------------------------
+def test_accusation_verb_tagged_as_adjective(nlp):
+    # "Greece allegedly blamed Albania for the incident." with "blamed" read as an adjective
+    doc = parse(
+        nlp,
+        [
+            ("Greece", 3, "nsubj", "PROPN"),
+            ("allegedly", 2, "advmod", "ADV"),
+            ("blamed", 3, "amod", "ADJ", "blamed"),
+            ("Albania", 3, "ROOT", "PROPN"),
+            ("for", 6, "case", "ADP"),
+            ("the", 6, "det", "DET"),
+            ("incident", 3, "nmod", "NOUN"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+    )
+    assert ("accuses", "state:GRC", "state:ALB", True, False, None, "accuse.surface") in relations(
+        doc
+    )
+
+
+def test_denial_verb_tagged_as_noun(nlp):
+    # "Ukraine denies its involvement." with "denies" read as a plural noun
+    doc = parse(
+        nlp,
+        [
+            ("Ukraine", 1, "amod", "PROPN"),
+            ("denies", 1, "ROOT", "NOUN", "denie"),
+            ("its", 3, "nmod:poss", "PRON"),
+            ("involvement", 1, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    assert ("denies", "state:UKR", None, False, False, None, "deny.surface") in relations(doc)
+
+
+def test_surface_fallback_needs_an_actor_before_the_verb(nlp):
+    doc = parse(
+        nlp,
+        [
+            ("The", 1, "det", "DET"),
+            ("report", 2, "nsubj", "NOUN"),
+            ("denies", 2, "ROOT", "NOUN", "denie"),
+            ("any", 4, "det", "DET"),
+            ("involvement", 2, "obj", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == set()
