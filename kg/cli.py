@@ -200,11 +200,14 @@ def actors(out_dir: Path, actor_type: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=1))
         return
-    click.echo(f"{'id':32} {'type':12} {'wikidata':10} {'mentions':>8}  forms")
+    click.echo(
+        f"{'id':32} {'type':12} {'wikidata':10} {'iso3':4} {'mentions':>8} {'docs':>4}  forms"
+    )
     for r in records:
         a = r.actor
         click.echo(
-            f"{a.id:32} {a.type:12} {a.wikidata or '-':10} {r.mentions:>8}  {', '.join(sorted(r.forms))}"
+            f"{a.id:32} {a.type:12} {a.wikidata or '-':10} {a.iso3 or '-':4} {r.mentions:>8} "
+            f"{len(r.documents):>4}  {', '.join(sorted(r.forms))}"
         )
 
 
