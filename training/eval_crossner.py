@@ -13,7 +13,9 @@ Two set-ups:
   gold classes and predicted labels outside these three are ignored), and also collapsed
   as above.
 
-Matching is exact on character offsets and label. Gold election/event/misc are not scored.
+Matching is exact on character offsets and label. Gold classes outside a scheme
+(election/event/misc, and location in the actor scheme) are not scored, and predictions
+that fall on such a span only are ignored (see ``score``).
 """
 
 from __future__ import annotations
@@ -94,15 +96,33 @@ def prf(pred: set, gold: set) -> dict:
 
 
 def score(pred_docs, sentences, gold_map: dict, pred_map: dict) -> dict:
+    """P/R/F over the mapped labels.
+
+    Gold spans of classes outside ``gold_map`` (election, event, misc; location in the
+    actor scheme) are not scored, and a prediction that overlaps such a span and no scored
+    gold span is ignored rather than counted as a false positive ("United States" inside
+    the election "2004 United States presidential election").
+    """
     gold, pred = set(), set()
+    ignored = 0
     for k, (doc, (_text, spans)) in enumerate(zip(pred_docs, sentences, strict=True)):
+        scored = [(s, e) for s, e, label in spans if label in gold_map]
+        unscored = [(s, e) for s, e, label in spans if label not in gold_map]
         for s, e, label in spans:
             if label in gold_map:
                 gold.add((k, s, e, gold_map[label]))
         for ent in doc.ents:
-            if ent.label_ in pred_map:
-                pred.add((k, ent.start_char, ent.end_char, pred_map[ent.label_]))
+            if ent.label_ not in pred_map:
+                continue
+            s, e = ent.start_char, ent.end_char
+            if any(s < ue and us < e for us, ue in unscored) and not any(
+                s < ge and gs < e for gs, ge in scored
+            ):
+                ignored += 1
+                continue
+            pred.add((k, s, e, pred_map[ent.label_]))
     result = prf(pred, gold)
+    result["ignored_predictions"] = ignored
     labels = sorted({x[3] for x in gold})
     result["per_type"] = {
         lab: prf({x for x in pred if x[3] == lab}, {x for x in gold if x[3] == lab})

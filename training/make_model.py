@@ -26,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import callbacks  # noqa: E402  (registers kg.time_limit.v1)
 import corpora as C  # noqa: E402
 
 PIPELINE_NAME = "kg_news"
@@ -90,7 +91,7 @@ def log(msg: str) -> None:
 
 
 # --------------------------------------------------------------------------- convert
-def convert(corpora: Path, out_dir: Path, crossner_repeat: int = 2) -> dict:
+def convert(corpora: Path, out_dir: Path, crossner_repeat: int = 3) -> dict:
     """Write train.spacy / dev.spacy; return counts."""
     from spacy.vocab import Vocab
 
@@ -140,7 +141,10 @@ def train(config: Path, corpus_dir: Path, output: Path, overrides: dict) -> Path
         "paths.dev": str(corpus_dir / "dev.spacy"),
         **overrides,
     }
-    spacy_train(config, output, use_gpu=-1, overrides=all_overrides)
+    try:
+        spacy_train(config, output, use_gpu=-1, overrides=all_overrides)
+    except callbacks.TimeLimitReached as exc:
+        log(f"stopped by the time limit: {exc}")
     best = output / "model-best"
     if not best.exists():
         best = output / "model-last"
@@ -190,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--config", default=str(HERE / "config.cfg"))
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     ap.add_argument("--eval-frequency", type=int, default=None)
-    ap.add_argument("--crossner-repeat", type=int, default=2, help="upsample CrossNER train")
+    ap.add_argument(
+        "--max-minutes", type=float, default=None, help="stop training after this many minutes"
+    )
+    ap.add_argument("--crossner-repeat", type=int, default=3, help="upsample CrossNER train")
     ap.add_argument(
         "--override",
         action="append",
@@ -223,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     overrides: dict = {}
     if args.max_steps is not None:
         overrides["training.max_steps"] = args.max_steps
+    if args.max_minutes is not None:
+        overrides["training.before_update.max_minutes"] = args.max_minutes
     if args.eval_frequency is not None:
         overrides["training.eval_frequency"] = args.eval_frequency
     for item in args.override:
@@ -242,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
         "config": "training/config.cfg",
         "overrides": overrides,
         "train_minutes": round((time.time() - t1) / 60, 1),
+        "last_step": callbacks.STATE["step"],
+        "stopped_by_time_limit": callbacks.STATE["stopped_by_time_limit"],
     }
     log(f"packaging {best} -> {out}")
     package(best, out, stats, train_info)
@@ -250,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         import evaluate
 
         log("evaluating")
-        figures = evaluate.evaluate_all(out, corpora, speed=not args.no_speed)
+        figures = evaluate.evaluate_all(out, corpora, speed=not args.no_speed, kg=False)
         write_accuracy(out, figures)
         (work / "eval.json").write_text(json.dumps(figures, indent=2))
         print(evaluate.format_report(figures), flush=True)
