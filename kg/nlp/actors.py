@@ -660,6 +660,15 @@ class ActorLinker:
         out: list[tuple[Mention, Actor]] = []
         names: dict[str, Actor] = {}
         titles = self.cues.titles | _ORDINALS
+        capital = [
+            a and (t or u)
+            for a, t, u in zip(
+                doc.to_array("IS_ALPHA").tolist(),
+                doc.to_array("IS_TITLE").tolist(),
+                doc.to_array("IS_UPPER").tolist(),
+                strict=True,
+            )
+        ]
         titles_of = self.cues.titles | {"of"}
         bodies = self.cues.state_bodies | {"ministry"}
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -668,6 +677,9 @@ class ActorLinker:
                 continue
             i = sent.start
             while i < sent.end:
+                if not capital[i]:
+                    i += 1
+                    continue  # cheap test on the arrays first: most tokens are not names
                 token = doc[i]
                 if (
                     not _name_word(token)
@@ -767,8 +779,12 @@ class ActorLinker:
         taken = {i for m, _ in found for i in range(m.start, m.end)}
         not_names = self.cues.titles | self.cues.org_words
         out = []
-        for token in doc:
-            if token.lower_.rstrip(".") not in self.cues.titles or not token.is_title:
+        titled = doc.to_array("IS_TITLE").tolist()
+        for i, is_title in enumerate(titled):
+            if not is_title:
+                continue  # cheap test on the array first: most tokens are not titles
+            token = doc[i]
+            if token.lower_.rstrip(".") not in self.cues.titles:
                 continue
             end = token.i + 1
             while (

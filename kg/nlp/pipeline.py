@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -40,13 +41,23 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
     A line break ends a sentence (headlines and datelines do not run into the next line),
     and no sentence starts right after a word or a comma ("ISIS-K, an offshoot of ...").
+    Works on the token arrays: no Token objects are made.
     """
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text_with_ws[len(prev.text) :] or (prev.is_space and "\n" in prev.text):
-            token.is_sent_start = True
-        elif not token.is_space and not prev.is_space and prev.text[-1:] not in SENTENCE_END:
-            token.is_sent_start = False
+    n = len(doc)
+    if n < 2:
+        return doc
+    text = doc.text
+    idx = doc.to_array("IDX").tolist()
+    length = doc.to_array("LENGTH").tolist()
+    space = doc.to_array("IS_SPACE").tolist()
+    starts = [0] * n
+    for i in range(1, n):
+        end = idx[i - 1] + length[i - 1]
+        if "\n" in text[end : idx[i]] or (space[i - 1] and "\n" in text[idx[i - 1] : end]):
+            starts[i] = 1
+        elif not space[i] and not space[i - 1] and text[end - 1] not in SENTENCE_END:
+            starts[i] = -1
+    doc.from_array(["SENT_START"], numpy.array(starts, dtype="int64").astype("uint64"))
     return doc
 
 

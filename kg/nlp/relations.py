@@ -75,6 +75,9 @@ class RelationExtractor:
         self.gazetteer_path = gazetteer_path
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc._.kg_mentions:
+            doc._.kg_relations = []
+            return doc
         ctx = Context(doc, syntax_for(doc), self.cues, load_gazetteer(self.gazetteer_path))
         found: list[Relation] = []
         if ctx.syntax.parsed:
@@ -118,8 +121,8 @@ class Context:
             list(self.doc.sents) if self.doc.has_annotation("SENT_START") else [self.doc[:]]
         )
         for number, sent in enumerate(self.sents):
-            for token in sent:
-                self.sent_index[token.i] = number
+            for i in range(sent.start, sent.end):
+                self.sent_index[i] = number
 
     # -- actors of phrases ---------------------------------------------------------------
     def actor_type(self, actor_id: str) -> str:
@@ -325,7 +328,7 @@ class Context:
 
     # -- relations -----------------------------------------------------------------------
     def sentence(self, sent: Span) -> Iterator[Relation]:
-        if not any(t.i in self.token_actor for t in sent):
+        if not any(i in self.token_actor for i in range(sent.start, sent.end)):
             return
         words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         has_person = any(

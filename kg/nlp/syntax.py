@@ -345,4 +345,6 @@ def syntax_for(doc: Doc) -> Syntax:
     """The Syntax of a Doc: its parser's scheme, or none when the Doc is not parsed."""
     if not doc.has_annotation("DEP"):
         return Syntax(None)
-    return Syntax(detect_scheme({t.dep_ for t in doc}))
+    strings = doc.vocab.strings
+    labels = {strings[int(label)] for label in set(doc.to_array("DEP").tolist()) if label}
+    return Syntax(detect_scheme(labels))
