@@ -355,6 +355,7 @@ class Context:
             (self.rule_falsity_surface, cues.speech_verbs),
             (self.rule_deny_surface, cues.deny_forms),
             (self.rule_accuse_surface, cues.accuse_forms),
+            (self.rule_support_surface, cues.support_forms),
             (self.rule_claim_responsibility, cues.claim_verbs),
             (self.rule_nominal, nominal),
             (
@@ -432,10 +433,9 @@ class Context:
                 accusers = self.subject_actors(verb)
                 # one direct object: a second "obj" is a parse error ("link Ukraine to the
                 # attack, the Islamic State, specifically its branch ...")
-                first = sorted(
-                    (c for c in verb.children if c.dep_ in self.syntax.scheme.object),
-                    key=lambda c: abs(c.i - verb.i),
-                )[:1]
+                candidates = [c for c in verb.children if c.dep_ in self.syntax.scheme.object]
+                candidates = candidates or [c for c in verb.children if self.syntax.object_like(c)]
+                first = sorted(candidates, key=lambda c: abs(c.i - verb.i))[:1]
                 accused = [a for t in self.syntax.expand(first) for a in self.actors_of(t)]
                 if not accused:
                     accused = [
@@ -832,6 +832,41 @@ class Context:
             ):
                 continue
             rel = self.make(sent, "denies", self.token_actor[j], None, token, "deny.surface", 0.6)
+            if rel:
+                yield rel
+
+    def rule_support_surface(self, sent: Span) -> Iterator[Relation]:
+        """Fallback when the tagger misses a support verb ("Rwanda backs the M23 rebels" with
+        "backs" tagged as a noun): actor, adverbs, a finite form, an actor within the next
+        few words."""
+        doc = self.doc
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") or token.lower_ not in self.cues.support_forms:
+                continue
+            j = token.i - 1
+            while j >= sent.start and doc[j].pos_ == "ADV":
+                j -= 1
+            if j < sent.start or j not in self.token_actor:
+                continue
+            k = next(
+                (
+                    i
+                    for i in range(token.i + 1, min(token.i + 4, sent.end))
+                    if i in self.token_actor
+                ),
+                None,
+            )
+            if k is None:
+                continue
+            rel = self.make(
+                sent,
+                "supports",
+                self.token_actor[j],
+                self.token_actor[k],
+                token,
+                "support.surface",
+                0.55,
+            )
             if rel:
                 yield rel
 

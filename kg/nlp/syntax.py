@@ -102,6 +102,8 @@ SCHEMES: dict[str, Scheme] = {
     ),
 }
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+# labels a parser sometimes gives a direct object (UD EWT 2.x has obl:unmarked)
+OBJECT_LIKE = frozenset({"xcomp", "obl:unmarked", "obl:npmod", "nmod:unmarked", "obl:tmod"})
 
 
 def detect_scheme(labels: set[str]) -> Scheme | None:
@@ -149,7 +151,19 @@ class Syntax:
         if self.scheme is None:
             return []
         found = [c for c in verb.children if c.dep_ in self.scheme.object]
+        if not found and verb.pos_ in ("VERB", "AUX"):
+            found = [c for c in verb.children if self.object_like(c)]
         return self.expand(found)
+
+    def object_like(self, token: Token) -> bool:
+        """A bare noun phrase after a verb under another label ("accused Ukraine" parsed as
+        xcomp, "blamed Kyiv" as obl:unmarked): a direct object for the rules."""
+        return (
+            token.dep_ in OBJECT_LIKE
+            and token.pos_ in ("PROPN", "NOUN", "PRON")
+            and token.i > token.head.i
+            and not any(c.dep_ in self.scheme.case | {"case", "mark"} for c in token.children)
+        )
 
     def second_objects(self, verb: Token) -> list[Token]:
         if self.scheme is None:
@@ -327,7 +341,11 @@ class Syntax:
 
     def is_object(self, token: Token) -> bool:
         """True when ``token`` is the direct object of a verb ("ISIS hit Moscow")."""
-        return self.scheme is not None and token.dep_ in self.scheme.object
+        if self.scheme is None:
+            return False
+        if token.dep_ in self.scheme.object:
+            return True
+        return token.head.pos_ in ("VERB", "AUX") and self.object_like(token)
 
     def is_subject(self, token: Token) -> bool:
         if self.scheme is None:
