@@ -151,6 +151,29 @@ def train(config: Path, corpus_dir: Path, output: Path, overrides: dict) -> Path
     return best
 
 
+def finetune(
+    config: Path, base: Path, corpus_dir: Path, output: Path, steps: int, lr: float, overrides: dict
+) -> Path:
+    """Second stage: continue training every component of ``base`` at a lower learning rate.
+
+    The config is ``config`` with each component replaced by ``source = base`` (spaCy then
+    resumes training the sourced components instead of initialising them) and a constant
+    batch size.
+    """
+    from spacy.util import load_config
+
+    cfg = load_config(config, interpolate=False)
+    for name in list(cfg["components"].keys()):
+        cfg["components"][name] = {"source": str(base)}
+    cfg["training"]["optimizer"]["learn_rate"] = lr
+    cfg["training"]["batcher"]["size"]["start"] = cfg["training"]["batcher"]["size"]["stop"]
+    cfg["training"]["max_steps"] = steps
+    output.mkdir(parents=True, exist_ok=True)
+    ft_config = output.parent / "finetune.cfg"
+    cfg.to_disk(ft_config)
+    return train(ft_config, corpus_dir, output, overrides)
+
+
 # --------------------------------------------------------------------------- package
 def package(model_dir: Path, out: Path, stats: dict, train_info: dict) -> None:
     if out.exists():
@@ -197,6 +220,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--max-minutes", type=float, default=None, help="stop training after this many minutes"
     )
+    ap.add_argument(
+        "--finetune-steps",
+        type=int,
+        default=0,
+        help="after training, continue from model-best for N steps at --finetune-lr (0 = off)",
+    )
+    ap.add_argument("--finetune-lr", type=float, default=0.0003)
+    ap.add_argument("--finetune-minutes", type=float, default=None)
     ap.add_argument("--crossner-repeat", type=int, default=3, help="upsample CrossNER train")
     ap.add_argument(
         "--override",
@@ -244,12 +275,33 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.time()
     if args.skip_train:
         best = output / "model-best"
+        if args.finetune_steps and (work / "output_ft" / "model-best").exists():
+            best = work / "output_ft" / "model-best"
     else:
         log(f"training with {args.config} overrides={overrides}")
         best = train(Path(args.config), corpus_dir, output, overrides)
+    if args.finetune_steps and not args.skip_train:
+        ft_overrides = {}
+        if args.eval_frequency is not None:
+            ft_overrides["training.eval_frequency"] = args.eval_frequency
+        if args.finetune_minutes is not None:
+            ft_overrides["training.before_update.max_minutes"] = args.finetune_minutes
+        log(f"fine-tuning {best} for {args.finetune_steps} steps at lr {args.finetune_lr}")
+        best = finetune(
+            Path(args.config),
+            best,
+            corpus_dir,
+            work / "output_ft",
+            args.finetune_steps,
+            args.finetune_lr,
+            ft_overrides,
+        )
     train_info = {
         "config": "training/config.cfg",
         "overrides": overrides,
+        "finetune": {"steps": args.finetune_steps, "lr": args.finetune_lr}
+        if args.finetune_steps
+        else None,
         "train_minutes": round((time.time() - t1) / 60, 1),
         "last_step": callbacks.STATE["step"],
         "stopped_by_time_limit": callbacks.STATE["stopped_by_time_limit"],
