@@ -192,6 +192,8 @@ def test_crossner_scoring_maps_labels_and_ignores_unscored_classes():
 # --------------------------------------------------------------------------- training smoke
 @pytest.mark.slow
 def test_make_model_trains_a_few_steps_on_fixtures(tmp_path):
+    # training reads the lemmatizer and lexeme-norm tables from spacy-lookups-data
+    pytest.importorskip("spacy_lookups_data")
     out = tmp_path / "model"
     cmd = [
         sys.executable,
