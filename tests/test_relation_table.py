@@ -54,6 +54,13 @@ def miss(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(reason=reason, strict=True)
 
 
+PARSER_FULL = pytest.mark.xfail(
+    reason="parser of the packaged pipeline: the main verb is tagged ADJ or the clause is "
+    'attached elsewhere ("clashed", "treaty allies", "which Iran has armed")',
+    strict=True,
+)
+
+
 # -- reasons of known failures (one constant per cause) ---------------------------------------
 UNLINKED_TURKEY_GEORGIA = miss(
     "linker: 'Turkey' (copular clause) and 'Georgia' (before a modal) as subjects are not linked "
@@ -377,6 +384,7 @@ RELATIVE_CLAUSES = [
     pytest.param(
         "Hezbollah, which Iran has armed for decades, fired rockets at Israel.",
         {rel("supports", "state:IRN", "armedgroup:hizballah")},
+        marks=PARSER_FULL,
     ),
     pytest.param(
         "Belarus, which is a member of the CSTO, hosted the exercise.",
@@ -512,6 +520,7 @@ ALLIES = [
     pytest.param(
         "The Philippines and the United States are treaty allies.",
         {rel("allied_with", "state:PHL", "state:USA")},
+        marks=PARSER_FULL,
     ),
     pytest.param(
         "Iran formed an alliance with Syria in the 1980s.",
@@ -904,6 +913,7 @@ CONFLICTS = [
     pytest.param(
         "India and Pakistan clashed along the Line of Control.",
         {rel("conflict_with", "state:IND", "state:PAK")},
+        marks=PARSER_FULL,
     ),
     pytest.param(
         "Turkey might attack Syria again.",

@@ -139,6 +139,7 @@ class LinkingCues:
     armed_group_nouns: frozenset[str]
     relational_nouns: frozenset[str]
     relational_verbs: frozenset[str]
+    giving_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -407,9 +408,15 @@ class ActorLinker:
         attached = syntax.attachment(root)
         if attached is not None:
             prep, head = attached
+            lemma = head.lemma_.lower()
+            if head.pos_ in ("VERB", "AUX"):
+                # "provided aid to Kyiv", "sided with Moscow"; not "flew to Kyiv"
+                return (prep == "to" and lemma in self.cues.giving_verbs) or (
+                    prep in ("against", "with") and lemma in self.cues.relational_verbs
+                )
             return (
                 prep in ("of", "between", "against", "with", "to", "by", "from")
-                and head.lemma_.lower() in self.cues.relational_nouns
+                and lemma in self.cues.relational_nouns
             )
         if syntax.is_object(root):
             return root.head.lemma_.lower() in self.cues.relational_verbs

@@ -422,7 +422,11 @@ class Context:
             if verb.pos_ not in ("VERB", "AUX") or self._lemma(verb) not in self.cues.accuse_verbs:
                 continue
             if self.syntax.is_passive(verb):
-                accusers = [a for t in self.syntax.agents(verb) for a in self.actors_of(t)]
+                agents = self.syntax.agents(verb)
+                for _, target in self.syntax.prep_objects(verb, {"on", "to"}):
+                    # "blamed on North Korea by South Korea" with "by" under "Korea"
+                    agents += [t for _, t in self.syntax.prep_objects(target, {"by"})]
+                accusers = [a for t in agents for a in self.actors_of(t)]
                 accused = [
                     a
                     for _, t in self.syntax.prep_objects(verb, {"on", "to"})
@@ -818,7 +822,7 @@ class Context:
         tagged as a noun): an actor directly before a finite form of a denial verb."""
         cues = self.cues
         for token in sent:
-            if token.pos_ in ("VERB", "AUX") or token.lower_ not in cues.deny_forms:
+            if token.lower_ not in cues.deny_forms or self._parsed_verb(token):
                 continue
             j = token.i - 1
             while j >= sent.start and self.doc[j].pos_ == "ADV":
@@ -835,13 +839,20 @@ class Context:
             if rel:
                 yield rel
 
+    def _parsed_verb(self, token: Token) -> bool:
+        """True when the parse already reads ``token`` as a verb with a subject, so the
+        dependency rules see it and the surface fallbacks must not."""
+        return token.pos_ in ("VERB", "AUX") and bool(
+            self.syntax.subjects(token) or self.syntax.subjects(token, passive=True)
+        )
+
     def rule_support_surface(self, sent: Span) -> Iterator[Relation]:
         """Fallback when the tagger misses a support verb ("Rwanda backs the M23 rebels" with
         "backs" tagged as a noun): actor, adverbs, a finite form, an actor within the next
         few words."""
         doc = self.doc
         for token in sent:
-            if token.pos_ in ("VERB", "AUX") or token.lower_ not in self.cues.support_forms:
+            if token.lower_ not in self.cues.support_forms or self._parsed_verb(token):
                 continue
             j = token.i - 1
             while j >= sent.start and doc[j].pos_ == "ADV":
@@ -877,7 +888,7 @@ class Context:
         cues = self.cues
         doc = self.doc
         for token in sent:
-            if token.pos_ in ("VERB", "AUX") or token.lower_ not in cues.accuse_forms:
+            if token.lower_ not in cues.accuse_forms or self._parsed_verb(token):
                 continue
             j = token.i - 1
             adverbs = []
@@ -894,19 +905,20 @@ class Context:
                 or k not in self.token_actor
             ):
                 continue
-            rel = self.make(
-                sent,
-                "accuses",
-                self.token_actor[j],
-                self.token_actor[k],
-                token,
-                "accuse.surface",
-                0.6,
-                hedged=bool(set(adverbs) & cues.hedge_adverbs),
-                negated=bool(set(adverbs) & cues.negation_words),
-            )
-            if rel:
-                yield rel
+            for accused in self.actors_of(doc[k]):  # "Uganda and Burundi"
+                rel = self.make(
+                    sent,
+                    "accuses",
+                    self.token_actor[j],
+                    accused,
+                    token,
+                    "accuse.surface",
+                    0.6,
+                    hedged=bool(set(adverbs) & cues.hedge_adverbs),
+                    negated=bool(set(adverbs) & cues.negation_words),
+                )
+                if rel:
+                    yield rel
 
     def rule_claim_responsibility(self, sent: Span) -> Iterator[Relation]:
         cues = self.cues
