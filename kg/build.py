@@ -84,7 +84,8 @@ class Analyzer:
             for mention in doc._.kg_mentions or []:
                 start, end = view.to_source(mention.start, mention.end)
                 mentions.append((mention.actor, document.text[start:end]))
-            words = sum(1 for t in doc if not t.is_space and not t.is_punct)
+            flags = doc.to_array(["IS_SPACE", "IS_PUNCT"])
+            words = int(len(doc) - (flags.sum(axis=1) > 0).sum()) if len(doc) else 0
             yield DocumentResult(
                 document, claims, mentions, actors, words, quote_contexts(document.text, claims)
             )
