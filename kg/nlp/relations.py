@@ -646,10 +646,8 @@ class Context:
         for verb in sent:
             if self._lemma(verb) in cues.label_verbs and verb.pos_ == "VERB":
                 for obj in self.syntax.objects(verb):
-                    for prep, t in self.syntax.prep_objects(verb, {"as"}) + [
-                        ("as", x) for x in self.syntax.complements(verb)
-                    ]:
-                        del prep
+                    predicates = [t for _, t in self.syntax.prep_objects(verb, {"as"})]
+                    for t in predicates + self.syntax.complements(verb):
                         if self._lemma(t) in cues.accusatory_nouns or any(
                             c.lower_ in cues.accusatory_modifiers for c in t.children
                         ):
@@ -1110,7 +1108,6 @@ class Context:
     def _state_at(self, i: int) -> str | None:
         if i in self.token_actor:
             return self.token_actor[i]
-        token = self.doc[i]
         for ent in self.doc.ents:
             if ent.start <= i < ent.end and ent.ent_id_ and "|" in ent.ent_id_:
                 actor_id = ent.ent_id_.split("|", 1)[0]
@@ -1119,7 +1116,6 @@ class Context:
                     if entry is not None:
                         self.actors.setdefault(actor_id, entry.actor)
                         return actor_id
-        del token
         return None
 
     # -- leaders -------------------------------------------------------------------------
