@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kg.actors import Actor
@@ -211,9 +212,6 @@ def link_denials(claims: list[Claim]) -> list[Claim]:
     looked for in the same document first (the last one before the denial, else the first
     after it), then in the rest of the corpus (the most frequent accuser).
     """
-    from collections import Counter
-    from dataclasses import replace
-
     accusations = [c for c in claims if c.predicate == "accuses" and not c.negated and c.object]
     out = []
     for claim in claims:
@@ -222,11 +220,8 @@ def link_denials(claims: list[Claim]) -> list[Claim]:
             continue
         target = claim.subject.id
         same_doc = [a for a in accusations if a.doc == claim.doc and a.object.id == target]
-        answered = None
-        if same_doc:
-            before = [a for a in same_doc if a.start <= claim.start]
-            answered = before[-1] if before else same_doc[0]
-        else:
+        answered = _nearest(same_doc, claim)
+        if answered is None:
             # across documents only an accusation about the same event ("the Crocus City Hall
             # attack" / "the Crocus attack") is answered
             others = Counter(
@@ -293,7 +288,15 @@ def answered_accusation(denial: Claim, claims: list[Claim]) -> Claim | None:
         and c.object.id == denial.subject.id
         and c.subject.id == denial.object.id
     ]
-    same = [c for c in candidates if c.doc == denial.doc]
-    pool = same or candidates
-    before = [c for c in pool if c.doc == denial.doc and c.start <= denial.start]
-    return (before or pool or [None])[-1] if before else (pool[0] if pool else None)
+    return _nearest(candidates, denial)
+
+
+def _nearest(accusations: list[Claim], denial: Claim) -> Claim | None:
+    """In the denial's document the last accusation before it, else the first after it; with
+    none there, the first of the corpus."""
+    same = [c for c in accusations if c.doc == denial.doc]
+    before = [c for c in same if c.start <= denial.start]
+    if before:
+        return before[-1]
+    pool = same or accusations
+    return pool[0] if pool else None

@@ -29,12 +29,14 @@ from pathlib import Path
 
 import yaml
 
+from kg.actors import ACTOR_TYPES
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = REPO.parent / "shared" / "reference"
 DEFAULT_CURATED = REPO / "ontology" / "actors_curated.yaml"
 DEFAULT_OUT = REPO / "ontology" / "actors.yaml"
 
-TYPES = ("State", "IGO", "ArmedGroup", "Person", "Party", "Organization", "Media")
+TYPES = ACTOR_TYPES  # the types kg knows (kg/actors.py)
 KEY_ORDER = (
     "id",
     "label",

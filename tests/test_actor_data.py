@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kg.actors import ACTOR_TYPES
+
 REPO = Path(__file__).resolve().parent.parent
 ACTORS = REPO / "ontology" / "actors.yaml"
 REFERENCE = REPO.parent / "shared" / "reference"
-TYPES = {"State", "IGO", "ArmedGroup", "Person", "Party", "Organization", "Media"}
+TYPES = set(ACTOR_TYPES)
 PREFIX = {
     "State": "state:",
     "IGO": "igo:",

@@ -37,7 +37,7 @@ PRONOUN_TYPES = {
 _CONNECTORS = frozenset({"of", "on", "for", "under", "and", "the", "'s", "’s", "-", "&"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one cue set, cached
 class Cues:
     lists: dict[str, frozenset[str]]
     member_status: dict[str, frozenset[str]]
@@ -106,7 +106,6 @@ class Context:
     mention_tokens: list[tuple[int, int, str]] = field(default_factory=list)
     sent_index: dict[int, int] = field(default_factory=dict)
     sents: list[Span] = field(default_factory=list)
-    _rule_table: list | None = None
 
     def __post_init__(self) -> None:
         self.actors: dict[str, Actor] = self.doc._.kg_actors or {}
@@ -335,46 +334,12 @@ class Context:
             sent.start <= start < sent.end and self.actor_type(actor) == "Person"
             for start, _end, actor in self.mention_tokens
         )
-        if self._rule_table is None:
-            self._rule_table = self._rules()
-        for rule, triggers in self._rule_table:
-            # a rule runs only on sentences that contain one of its trigger words
+        for name, triggers in rule_table(self.cues):
             if triggers is None and not has_person:
                 continue
             if triggers is not None and triggers.isdisjoint(words):
                 continue
-            yield from rule(sent)
-
-    def _rules(self) -> list[tuple]:
-        cues = self.cues
-        nominal = frozenset(cues.nominal_predicates)
-        return [
-            (self.rule_accuse_verb, cues.accuse_verbs),
-            (self.rule_speech, cues.speech_verbs | cues.label_verbs),
-            (self.rule_deny_verb, cues.deny_verbs),
-            (self.rule_falsity_surface, cues.speech_verbs),
-            (self.rule_deny_surface, cues.deny_forms),
-            (self.rule_accuse_surface, cues.accuse_forms),
-            (self.rule_support_surface, cues.support_forms),
-            (self.rule_claim_responsibility, cues.claim_verbs),
-            (self.rule_nominal, nominal),
-            (
-                self.rule_membership,
-                cues.member_nouns
-                | cues.membership_nouns
-                | cues.join_verbs
-                | cues.leave_verbs
-                | cues.withdraw_verbs
-                | cues.suspend_verbs,
-            ),
-            (self.rule_led, frozenset({"led"})),
-            (self.rule_leader_titles, None),  # needs a person in the sentence
-            (self.rule_lead_verb, cues.lead_verbs),
-            (self.rule_allies, cues.ally_nouns | cues.alliance_nouns | cues.ally_verbs),
-            (self.rule_criticize, cues.criticize_verbs | cues.critical_adjectives),
-            (self.rule_support, cues.support_verbs | cues.supply_verbs),
-            (self.rule_conflict, cues.conflict_verbs | cues.conflict_nouns),
-        ]
+            yield from getattr(self, name)(sent)
 
     def make(
         self,
@@ -1603,6 +1568,40 @@ class Context:
                 rel = self.make(sent, "conflict_with", a, b, token, "conflict", 0.7)
                 if rel:
                     yield rel
+
+
+@lru_cache(maxsize=4)
+def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """(rule method name, trigger words) of every rule, built once per cue set: a rule runs
+    only on sentences that contain one of its trigger words (None: a person)."""
+    nominal = frozenset(cues.nominal_predicates)
+    return (
+        ("rule_accuse_verb", cues.accuse_verbs),
+        ("rule_speech", cues.speech_verbs | cues.label_verbs),
+        ("rule_deny_verb", cues.deny_verbs),
+        ("rule_falsity_surface", cues.speech_verbs),
+        ("rule_deny_surface", cues.deny_forms),
+        ("rule_accuse_surface", cues.accuse_forms),
+        ("rule_support_surface", cues.support_forms),
+        ("rule_claim_responsibility", cues.claim_verbs),
+        ("rule_nominal", nominal),
+        (
+            "rule_membership",
+            cues.member_nouns
+            | cues.membership_nouns
+            | cues.join_verbs
+            | cues.leave_verbs
+            | cues.withdraw_verbs
+            | cues.suspend_verbs,
+        ),
+        ("rule_led", frozenset({"led"})),
+        ("rule_leader_titles", None),  # needs a person in the sentence
+        ("rule_lead_verb", cues.lead_verbs),
+        ("rule_allies", cues.ally_nouns | cues.alliance_nouns | cues.ally_verbs),
+        ("rule_criticize", cues.criticize_verbs | cues.critical_adjectives),
+        ("rule_support", cues.support_verbs | cues.supply_verbs),
+        ("rule_conflict", cues.conflict_verbs | cues.conflict_nouns),
+    )
 
 
 _AGENT_NOUNS = frozenset(
