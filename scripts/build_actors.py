@@ -37,6 +37,15 @@ DEFAULT_CURATED = REPO / "ontology" / "actors_curated.yaml"
 DEFAULT_OUT = REPO / "ontology" / "actors.yaml"
 
 TYPES = ACTOR_TYPES  # the types kg knows (kg/actors.py)
+ID_PREFIX = {
+    "State": "state:",
+    "IGO": "igo:",
+    "ArmedGroup": "armedgroup:",
+    "Person": "person:",
+    "Party": "party:",
+    "Organization": "org:",
+    "Media": "media:",
+}
 KEY_ORDER = (
     "id",
     "label",
@@ -1304,6 +1313,19 @@ def apply_curated(store: Store, curated_path: Path):
             a = store.get(aid, entry["label"], entry["type"])
         if entry.get("label_override"):
             a["label"] = entry["label_override"]
+        if entry.get("type_override"):
+            # a source that types an actor wrongly (a leader coded as his group): the actor
+            # moves to the id prefix of its type, "armedgroup:osama-bin-laden" ->
+            # "person:osama-bin-laden"
+            typ = entry["type_override"]
+            if typ not in ID_PREFIX:
+                raise SystemExit(f"curated {aid}: unknown type {typ}")
+            new_id = ID_PREFIX[typ] + aid.split(":", 1)[1]
+            if new_id in store.actors:
+                raise SystemExit(f"curated {aid}: {new_id} exists already")
+            del store.actors[aid]
+            a["id"], a["type"] = new_id, typ
+            store.actors[new_id] = a
         for k in LIST_KEYS:
             if entry.get(k):
                 store.add(a, k, entry[k], "curated")

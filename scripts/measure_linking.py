@@ -44,6 +44,8 @@ def occurrences(text: str, actors: list[dict]) -> list[tuple[int, int, int]]:
     found = []
     for index, actor in enumerate(actors):
         for alias in {actor["name"], *actor.get("aliases", [])}:
+            # the article is not part of the name: "the US" is a mention "US"
+            alias = alias[4:] if alias.startswith("the ") else alias
             pattern = r"(?<!\w)" + re.escape(alias) + r"(?!\w)"
             found.extend((m.start(), m.end(), index) for m in re.finditer(pattern, text))
     found.sort(key=lambda o: (-(o[1] - o[0]), o[0]))

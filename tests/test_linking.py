@@ -179,9 +179,10 @@ PERSONS = [
     ),
     ("Syria is at war. That Assad alone is to blame is clear.", "Assad", "person:bashar-al-assad"),
     (
+        # "Davis" is part of the centre's name, not the gazetteer's Philip Davis
         "He is a fellow at the Davis Center for Russian and Eurasian Studies.",
         "Davis",
-        None,
+        "org:davis-center-for-russian-and-eurasian-studies",
     ),
     (
         "Michael Roth, the committee chair, reminded voters of the war.",

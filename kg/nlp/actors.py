@@ -163,9 +163,18 @@ def ruler_patterns(gazetteer: Gazetteer) -> list[dict[str, str]]:
     return patterns
 
 
-def add_actor_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
-    """Add the gazetteer ruler before the statistical NER (or at the end without one)."""
-    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+def add_actor_ruler(nlp: Language, gazetteer: Gazetteer, gazetteer_path: str | None = None) -> None:
+    """Add the gazetteer ruler before the statistical NER (or at the end without one).
+
+    With a statistical NER, two components frame it: ``kg_actor_bounds`` (after the ruler)
+    trims a leading article from ruler spans and holds back the ones that are part of a
+    longer capitalised name ("Liberal Party of Canada", "Pierre Trudeau", "Denmark-Norway"),
+    so that the NER can take the whole name; ``kg_actor_restore`` (after the NER) puts a
+    held-back span back where the NER found nothing over it and gives an NER place that is
+    a gazetteer state its GPE label.
+    """
+    has_ner = "ner" in nlp.pipe_names
+    where = {"before": "ner"} if has_ner else {}
     ruler = nlp.add_pipe(
         "entity_ruler",
         name=RULER_NAME,
@@ -175,6 +184,286 @@ def add_actor_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
     # tokenise the patterns with the tokenizer alone, not with the components before the ruler
     with nlp.select_pipes(disable=nlp.pipe_names):
         ruler.add_patterns(ruler_patterns(gazetteer))
+    if has_ner:
+        nlp.add_pipe(BOUNDS_NAME, after=RULER_NAME)
+        nlp.add_pipe(RESTORE_NAME, after="ner", config={"gazetteer_path": gazetteer_path})
+    else:
+        nlp.add_pipe(BOUNDS_NAME, after=RULER_NAME, config={"hold_back": False})
+
+
+BOUNDS_NAME = "kg_actor_bounds"
+RESTORE_NAME = "kg_actor_restore"
+HELD_BACK = "kg_held_back"
+_ARTICLES = frozenset({"the"})  # "The Moscow Times" keeps its article
+_CALENDAR = frozenset(
+    [
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+    ]
+)
+_NAME_LINKS = frozenset({"of", "for"})
+
+
+def _line_is_headline(doc: Doc, start_char: int, end_char: int) -> bool:
+    """A title-case line without a full stop: "Russia Accuses Ukraine Of Terror Attack"."""
+    text = doc.text
+    end = text.find("\n", end_char)
+    line = text[text.rfind("\n", 0, start_char) + 1 : len(text) if end < 0 else end].strip()
+    if line.endswith("."):
+        return False
+    words = re.findall(r"[^\W\d_]{4,}", line)
+    return len(words) > 2 and all(w[0].isupper() for w in words)
+
+
+class ActorBounds:
+    """Trims articles off ruler spans and holds back spans inside longer names."""
+
+    def __init__(self, hold_back: bool):
+        self.hold_back = hold_back
+        cues = linking_cues()
+        self.titles = cues.titles
+        self.bodies = cues.state_bodies
+        self.org_words = cues.org_words | cues.org_heads
+        self.words = english_words()
+
+    def _name_word(self, token) -> bool:
+        return (
+            token.is_alpha
+            and (token.is_title or (token.is_upper and len(token) > 1))
+            and not token.is_stop
+            and token.lower_ not in self.titles
+            and token.lower_ not in _CALENDAR
+        )
+
+    def _names_with(self, ent: Span, after) -> bool:
+        """A name word after the span continues its name, except after a nationality that
+        modifies another gazetteer actor ("Afghan Taliban", "Russian Vladimir Putin"; not
+        "Australian Labor Party")."""
+        return ent.label_ != "NORP" or not after.ent_type
+
+    def _inside_longer_name(self, ent: Span) -> bool:
+        doc = ent.doc
+        first, last = ent[0], ent[-1]
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and not after.is_sent_start:
+            if last.whitespace_ and self._name_word(after) and self._names_with(ent, after):
+                return True  # "Jean Chrétien", "Kim Jong-un", "Australian Labor Party"
+            if (
+                after.text == "-"
+                and not last.whitespace_
+                and not after.whitespace_
+                and ent.end + 1 < len(doc)
+                and self._name_word(doc[ent.end + 1])
+                and not doc[ent.end + 1].ent_type
+            ):
+                return True  # "Austria-Hungary"; not "Russia-Tajikistan relations"
+            k = ent.end + 1
+            if k < len(doc) and doc[k].lower_ == "the":
+                k += 1
+            if after.lower_ in _NAME_LINKS and k < len(doc) and self._name_word(doc[k]):
+                return True  # "Democratic Party of Albania"
+        if first.is_sent_start or ent.start == 0:
+            return False
+        before = doc[ent.start - 1]
+        if (
+            self._name_word(before)
+            and before.ent_type_ != "NORP"  # "Afghan Taliban": a nationality modifies it
+            and not (
+                ent.label_ == "NORP"
+                and before.is_sent_start is not False
+                and before.lower_ in self.words
+            )
+        ):
+            # "Pierre Trudeau", "Australian Labor Party", "Northern Ireland"; not "Ethnic
+            # Uzbeks" at the start of a sentence
+            return True
+        if (
+            before.text == "-"
+            and not before.whitespace_
+            and ent.start > 1
+            and not doc[ent.start - 2].whitespace_
+            and self._name_word(doc[ent.start - 2])
+            and not doc[ent.start - 2].ent_type
+        ):
+            return True  # "Austria-Hungary"
+        k = ent.start - 1
+        if before.lower_ == "the" and k > 0 and not before.is_sent_start:
+            k -= 1
+        link = doc[k]
+        if link.lower_ in _NAME_LINKS and k > 0 and not link.is_sent_start:
+            head = doc[k - 1]
+            # "Liberal Party of Canada", "Kingdom of Romania"; not "President of Russia",
+            # "the government of Tajikistan"
+            return self._name_word(head) and head.lower_ not in self.bodies
+        return False
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        if not ents:
+            return doc
+        kept, held = [], []
+        changed = False
+        for ent in ents:
+            if "|" not in ent.ent_id_:
+                kept.append(ent)
+                continue
+            if len(ent) > 1 and ent[0].text in _ARTICLES:
+                ent[0].ent_id = 0
+                ent = Span(doc, ent.start + 1, ent.end, label=ent.label, span_id=ent.id)
+                changed = True
+            if (
+                self.hold_back
+                and self._inside_longer_name(ent)
+                and not _line_is_headline(doc, ent.start_char, ent.end_char)
+            ):
+                for token in ent:
+                    token.ent_id = 0  # or an NER entity over it would inherit the id
+                held.append(ent)
+                changed = True
+            else:
+                kept.append(ent)
+        if changed:
+            # held-back and trimmed tokens become "outside", which the NER may overrule
+            doc.ents = kept
+            if held:
+                doc.spans[HELD_BACK] = held
+        return doc
+
+
+@Language.factory(
+    BOUNDS_NAME,
+    assigns=["doc.ents"],
+    default_config={"hold_back": True},
+)
+def make_bounds(nlp: Language, name: str, hold_back: bool) -> ActorBounds:
+    return ActorBounds(hold_back)
+
+
+class ActorRestore:
+    """After the NER: held-back ruler spans return where the NER found nothing; an NER
+    place that is a gazetteer state name becomes GPE."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        cues = linking_cues()
+        self.org_words = cues.org_words | cues.org_heads
+        self.org_heads = self.org_words - _PLACE_HEADS
+
+    def _state_form(self, text: str) -> str | None:
+        for actor_id, form in self.gazetteer.lookup(text):
+            entry = self.gazetteer.entries[actor_id]
+            if (
+                entry.actor.type == "State"
+                and form in (FORM_NAME, FORM_ABBREVIATION, FORM_SHORT)
+                and text not in entry.ambiguous
+            ):
+                return f"{actor_id}|{form}"
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        held = list(doc.spans[HELD_BACK]) if HELD_BACK in doc.spans else []
+        ents = []
+        changed = bool(held)
+        for ent in doc.ents:
+            if "|" not in ent.ent_id_ and ent.label_ != "GPE":
+                key = self._state_form(ent.text) if ent.label_ == "LOC" else None
+                if key is not None:
+                    ent = Span(doc, ent.start, ent.end, label="GPE", span_id=key)
+                    changed = True
+                elif _polity(ent):
+                    ent = Span(doc, ent.start, ent.end, label="GPE")
+                    changed = True
+                elif ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in self.org_heads:
+                    # "Adam Smith Institute", "John Marek Independent Party": no one's name
+                    ent = Span(doc, ent.start, ent.end, label="ORG")
+                    changed = True
+            ents.append(ent)
+        if not changed:
+            return doc
+        for span in sorted(held, key=lambda e: -e.start):  # "Party" after "Party of Albania"
+            ents = _restore(span, ents, self.org_words)
+        doc.set_ents(ents, default="unmodified")
+        if held:
+            del doc.spans[HELD_BACK]
+        return doc
+
+
+_NAME_GAP = frozenset({"-", "of", "the", "for"})
+_PLACE_HEADS = frozenset({"street", "square", "station", "hall", "court"})
+_POLITY_HEADS = frozenset(
+    ["Empire", "Kingdom", "Caliphate", "Sultanate", "Khanate", "Emirate", "Duchy", "Republic"]
+)
+_POLITY_WORDS = _POLITY_HEADS | {"Principality", "Grand"}
+
+
+def _polity(ent: Span) -> bool:
+    """A state by its form of government: "Ottoman Empire", "Kingdom of Castile",
+    "Islamic Emirate of Afghanistan", "Weimar Republic"."""
+    if len(ent) < 2:
+        return False
+    if ent[-1].text in _POLITY_HEADS:
+        return True
+    of = next((t.i for t in ent if t.lower_ == "of"), None)
+    return of is not None and any(t.text in _POLITY_WORDS for t in ent.doc[ent.start : of])
+
+
+def _restore(held: Span, ents: list[Span], org_words: frozenset[str]) -> list[Span]:
+    """Put a held-back ruler span back: alone where the NER found nothing over it, or
+    joined to the NER entity it touches ("Liberal Party of" + "Canada", "Jean" +
+    "Chrétien"): the NER took only part of the longer name."""
+    doc = held.doc
+    for ent in ents:
+        if ent.start < held.end and held.start < ent.end:
+            return ents  # the NER took these words into another entity
+    for k, ent in enumerate(ents):
+        if "|" in ent.ent_id_:
+            continue
+        lo, hi = (ent.end, held.start) if ent.end <= held.start else (held.end, ent.start)
+        gap = doc[lo:hi]
+        if len(gap) <= 2 and all(t.text in _NAME_GAP for t in gap):
+            start, end = min(ent.start, held.start), max(ent.end, held.end)
+            joined = Span(doc, start, end, label=ent.label)
+            return [*ents[:k], joined, *ents[k + 1 :]]
+    name = _organisation_of(held, org_words)
+    if name is not None and not any(e.start < name.end and name.start < e.end for e in ents):
+        held = name
+    return sorted([*ents, held], key=lambda e: e.start)
+
+
+def _organisation_of(held: Span, org_words: frozenset[str]) -> Span | None:
+    """ "Democratic Party of Albania" when the NER missed it: the capitalised words before
+    "of (the)" name an organisation."""
+    doc = held.doc
+    k = held.start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k <= 0 or doc[k].lower_ not in _NAME_LINKS:
+        return None
+    start = k
+    while (
+        start > 0
+        and doc[start - 1].is_alpha
+        and doc[start - 1].is_title
+        and not doc[start - 1].is_sent_start
+    ):
+        start -= 1
+    if doc[start - 1].is_alpha and doc[start - 1].is_title and doc[start - 1].is_sent_start:
+        start -= 1  # the name opens the sentence
+    words = doc[start:k]
+    if not len(words) or not any(t.lower_ in org_words for t in words):
+        return None
+    return Span(doc, start, held.end, label="ORG")
+
+
+@Language.factory(
+    RESTORE_NAME,
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+    default_config={"gazetteer_path": None},
+)
+def make_restore(nlp: Language, name: str, gazetteer_path: str | None) -> ActorRestore:
+    return ActorRestore(load_gazetteer(gazetteer_path))
 
 
 @Language.factory(

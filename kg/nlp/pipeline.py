@@ -67,7 +67,7 @@ def load_nlp(model: str | Path | None = None, *, gazetteer_path: str | None = No
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe(PARAGRAPHS_NAME, first=True)
-    add_actor_ruler(nlp, load_gazetteer(gazetteer_path))
+    add_actor_ruler(nlp, load_gazetteer(gazetteer_path), gazetteer_path)
     nlp.add_pipe(LINKER_NAME, config={"gazetteer_path": gazetteer_path})
     nlp.add_pipe(RELATIONS_NAME)
     return nlp
