@@ -58,10 +58,15 @@ class BuildResult:
         }
 
 
+# Documents per nlp.pipe batch: the network layers run on whole batches; 16 ran about 15%
+# slower than 32 on the 2-core reference machine (docs/performance.md).
+BATCH_SIZE = 32
+
+
 class Analyzer:
     """Runs the kg spaCy pipeline over documents and turns the results into claims."""
 
-    def __init__(self, model: str | Path | None = None, *, batch_size: int = 16):
+    def __init__(self, model: str | Path | None = None, *, batch_size: int = BATCH_SIZE):
         from kg.nlp.pipeline import load_nlp
 
         self.nlp = load_nlp(model)
@@ -112,7 +117,7 @@ def build_graph(
     analyzer: Analyzer | None = None,
     workers: int = 1,
     cache_dir: str | Path | None = None,
-    batch_size: int = 32,
+    batch_size: int = BATCH_SIZE,
 ) -> BuildResult:
     """Read, analyse and link every document under ``paths``; nothing is written.
 
@@ -213,7 +218,7 @@ def _analyse(
         for batch in _batches(documents, batch_size):
             found, todo = split(batch)
             if todo and local is None:
-                local = Analyzer(model)
+                local = Analyzer(model, batch_size=batch_size)
             fresh = list(local.analyse(todo)) if todo else []
             yield from merge(found, fresh)
         return
@@ -221,7 +226,9 @@ def _analyse(
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(model,)) as pool:
+    with ProcessPoolExecutor(
+        workers, initializer=_init_worker, initargs=(model, batch_size)
+    ) as pool:
         pending: deque = deque()
         for batch in _batches(documents, batch_size):
             found, todo = split(batch)
@@ -237,9 +244,9 @@ def _analyse(
 _WORKER: Analyzer | None = None
 
 
-def _init_worker(model: str | Path | None) -> None:
+def _init_worker(model: str | Path | None, batch_size: int) -> None:
     global _WORKER
-    _WORKER = Analyzer(model)
+    _WORKER = Analyzer(model, batch_size=batch_size)
 
 
 def _worker_analyse(documents: list[Document]) -> list[DocumentResult]:

@@ -82,13 +82,18 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+@lru_cache(maxsize=4)
+def _vocabulary(lexicon: frozenset[str] | None) -> frozenset[str]:
+    return english_words() if lexicon is None else lexicon | english_words()
+
+
 def split_word_repairs(text: str, lexicon: Iterable[str] | None = None) -> list[int]:
     """Positions of hyphens in ``text`` that split one word in two ("Presi-dent").
 
     A hyphen is an artefact when the joined form is a known word and the two halves are
     not both words: "co-untries-allies" -> "countries-allies", "long-standing" stays.
     """
-    words = english_words() if lexicon is None else frozenset(lexicon) | english_words()
+    words = _vocabulary(None if lexicon is None else frozenset(lexicon))
     hyphens: list[int] = []
     for match in _HYPHENATED.finditer(text):
         parts = match.group().split("-")
@@ -116,18 +121,21 @@ def prepare(text: str, lexicon: Iterable[str] | None = None) -> TextView:
     glue the text around it; repaired hyphens are removed from the view.
     """
     blank = furniture_ranges(text)
-    drop = set(split_word_repairs(text, lexicon))
+    drop = sorted(set(split_word_repairs(text, lexicon)))
+    if blank:
+        pieces, pos = [], 0
+        for start, end in blank:
+            pieces += [text[pos:start], " " * (end - start)]
+            pos = end
+        pieces.append(text[pos:])
+        blanked = "".join(pieces)
+    else:
+        blanked = text
     out: list[str] = []
     index = array("i")
-    blank_iter = iter(blank)
-    current = next(blank_iter, None)
-    for i, ch in enumerate(text):
-        while current is not None and i >= current[1]:
-            current = next(blank_iter, None)
-        if i in drop:
-            continue
-        if current is not None and current[0] <= i < current[1]:
-            ch = " "
-        out.append(ch)
-        index.append(i)
+    pos = 0
+    for hyphen in [*drop, len(text)]:
+        out.append(blanked[pos:hyphen])
+        index.extend(range(pos, hyphen))
+        pos = hyphen + 1
     return TextView("".join(out), index)

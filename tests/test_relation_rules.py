@@ -173,6 +173,30 @@ def test_accuse_speech(nlp):
     }
 
 
+def test_accuse_speech_with_the_clause_hung_on_a_time_noun(nlp):
+    # "Russia stated over the weekend that Kyiv was assisting them.", the that-clause parsed
+    # as a modifier of "weekend"
+    doc = parse(
+        nlp,
+        [
+            ("Russia", 1, "nsubj", "PROPN"),
+            ("stated", 1, "ROOT", "VERB", "state"),
+            ("over", 4, "case", "ADP"),
+            ("the", 4, "det", "DET"),
+            ("weekend", 1, "obl", "NOUN"),
+            ("that", 8, "mark", "SCONJ"),
+            ("Kyiv", 8, "nsubj", "PROPN"),
+            ("was", 8, "aux", "AUX", "be"),
+            ("assisting", 4, "acl", "VERB", "assist"),
+            ("them", 8, "obj", "PRON", "they"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    assert ("accuses", "state:RUS", "state:UKR", False, False, None, "accuse.speech") in relations(
+        doc
+    )
+
+
 def test_accuse_speech_coordinated_speakers(nlp):
     # "Iran and Syria said Israel organised the attack."
     doc = parse(
@@ -209,6 +233,54 @@ def test_deny_verb(nlp):
         ],
     )
     assert relations(doc) == {("denies", "state:UKR", None, False, False, None, "deny.verb")}
+
+
+def test_deny_in_a_relative_clause_tagged_as_a_noun(nlp):
+    # "Ukraine accused Iran of arming Russia, which the country denies." with "denies" read
+    # as a noun: "the country" is the accused Iran, not Russia, the last country named
+    doc = parse(
+        nlp,
+        [
+            ("Ukraine", 1, "nsubj", "PROPN"),
+            ("accused", 1, "ROOT", "VERB", "accuse"),
+            ("Iran", 1, "obj", "PROPN"),
+            ("of", 4, "mark", "SCONJ"),
+            ("arming", 1, "advcl", "VERB", "arm"),
+            ("Russia", 4, "obj", "PROPN"),
+            (",", 10, "punct", "PUNCT"),
+            ("which", 10, "obj", "PRON"),
+            ("the", 9, "det", "DET"),
+            ("country", 10, "compound", "NOUN"),
+            ("denies", 5, "acl:relcl", "NOUN", "denial"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    found = relations(doc)
+    assert ("accuses", "state:UKR", "state:IRN", False, False, None, "accuse.verb") in found
+    assert ("denies", "state:IRN", "state:UKR", False, False, None, "deny.relative") in found
+    assert not any(r[0] == "denies" and r[1] == "state:RUS" for r in found)
+
+
+def test_deny_after_a_relative_pronoun_without_an_accusation_verb(nlp):
+    # "Russia says the gunmen came from Tajikistan, which Dushanbe denies."
+    doc = parse(
+        nlp,
+        [
+            ("Russia", 1, "nsubj", "PROPN"),
+            ("says", 1, "ROOT", "VERB", "say"),
+            ("the", 3, "det", "DET"),
+            ("gunmen", 4, "nsubj", "NOUN", "gunman"),
+            ("came", 1, "ccomp", "VERB", "come"),
+            ("from", 6, "case", "ADP"),
+            ("Tajikistan", 4, "obl", "PROPN"),
+            (",", 10, "punct", "PUNCT"),
+            ("which", 10, "obj", "PRON"),
+            ("Dushanbe", 10, "nsubj", "PROPN"),
+            ("denies", 6, "acl:relcl", "NOUN", "denial"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    assert ("denies", "state:TJK", None, False, False, None, "deny.relative") in relations(doc)
 
 
 def test_deny_verb_negated(nlp):

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import numpy
 import yaml
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from kg.actors import (
@@ -106,6 +108,10 @@ def _initials(span: Span, connectors: frozenset[str]) -> str:
 
 def _initials_of(label: str, connectors: frozenset[str]) -> str:
     return "".join(w[0] for w in label.split() if w[0].isalpha() and w.lower() not in connectors)
+
+
+def _hashes(words: Iterable[str]) -> numpy.ndarray:
+    return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
 
 
 def _without_overlaps(found: list[tuple[Mention, Actor]]) -> list[tuple[Mention, Actor]]:
@@ -205,15 +211,31 @@ _CALENDAR = frozenset(
 _NAME_LINKS = frozenset({"of", "for"})
 
 
-def _line_is_headline(doc: Doc, start_char: int, end_char: int) -> bool:
-    """A title-case line without a full stop: "Russia Accuses Ukraine Of Terror Attack"."""
-    text = doc.text
-    end = text.find("\n", end_char)
-    line = text[text.rfind("\n", 0, start_char) + 1 : len(text) if end < 0 else end].strip()
-    if line.endswith("."):
-        return False
-    words = re.findall(r"[^\W\d_]{4,}", line)
-    return len(words) > 2 and all(w[0].isupper() for w in words)
+class _Lines:
+    """Title-case lines without a full stop ("Russia Accuses Ukraine Of Terror Attack"),
+    read on the token arrays before the parser, when sentence starts are line starts."""
+
+    def __init__(self, doc: Doc):
+        starts = doc.to_array("SENT_START") == 1
+        starts[0] = True
+        self.starts = numpy.flatnonzero(starts)
+        self.words = doc.to_array("IS_ALPHA").astype(bool) & (doc.to_array("LENGTH") > 3)
+        self.lower = doc.to_array("IS_LOWER").astype(bool)
+        self.space = doc.to_array("IS_SPACE").astype(bool)
+        self.orth = doc.to_array("ORTH")
+
+    def headline(self, i: int) -> bool:
+        k = int(numpy.searchsorted(self.starts, i, side="right"))
+        start = int(self.starts[k - 1])
+        end = int(self.starts[k]) if k < len(self.starts) else len(self.orth)
+        solid = numpy.flatnonzero(~self.space[start:end])
+        if len(solid) and self.orth[start + solid[-1]] == _FULL_STOP:
+            return False
+        words = self.words[start:end]
+        return int(words.sum()) > 2 and not self.lower[start:end][words].any()
+
+
+_FULL_STOP = hash_string(".")
 
 
 class ActorBounds:
@@ -304,6 +326,7 @@ class ActorBounds:
             return doc
         kept, held = [], []
         changed = False
+        lines: _Lines | None = None
         for ent in ents:
             if "|" not in ent.ent_id_:
                 kept.append(ent)
@@ -312,11 +335,11 @@ class ActorBounds:
                 ent[0].ent_id = 0
                 ent = Span(doc, ent.start + 1, ent.end, label=ent.label, span_id=ent.id)
                 changed = True
-            if (
-                self.hold_back
-                and self._inside_longer_name(ent)
-                and not _line_is_headline(doc, ent.start_char, ent.end_char)
-            ):
+            if self.hold_back and self._inside_longer_name(ent):
+                lines = lines or _Lines(doc)
+                if lines.headline(ent.start):
+                    kept.append(ent)
+                    continue
                 for token in ent:
                     token.ent_id = 0  # or an NER entity over it would inherit the id
                 held.append(ent)
@@ -483,6 +506,9 @@ class ActorLinker:
         self.gazetteer = gazetteer
         self.cues = linking_cues()
         self._local: dict[str, Actor] = {}  # actors outside the gazetteer, for the current doc
+        # word hashes, to find candidate tokens on the token arrays without making Tokens
+        self._armed_group_nouns = _hashes(self.cues.armed_group_nouns)
+        self._anaphor_words = _hashes(self.cues.anaphors)
 
     def __call__(self, doc: Doc) -> Doc:
         state = _DocState(doc, syntax_for(doc), self._present(doc))
@@ -956,26 +982,24 @@ class ActorLinker:
         out: list[tuple[Mention, Actor]] = []
         names: dict[str, Actor] = {}
         titles = self.cues.titles | _ORDINALS
-        capital = [
-            a and (t or u)
-            for a, t, u in zip(
-                doc.to_array("IS_ALPHA").tolist(),
-                doc.to_array("IS_TITLE").tolist(),
-                doc.to_array("IS_UPPER").tolist(),
-                strict=True,
-            )
-        ]
+        alpha = doc.to_array("IS_ALPHA").astype(bool)
+        upper = doc.to_array("IS_UPPER").astype(bool)
+        capital = alpha & (doc.to_array("IS_TITLE").astype(bool) | upper)
+        long_words = alpha & (doc.to_array("LENGTH") > 3)
         titles_of = self.cues.titles | {"of"}
         bodies = self.cues.state_bodies | {"ministry"}
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
-            if _is_headline(sent):
-                continue
+            words = long_words[sent.start : sent.end]
+            if words.sum() > 2 and capital[sent.start : sent.end][words].all():
+                continue  # a headline in title case
+            # cheap test on the arrays first: most tokens are not names
+            candidates = (sent.start + numpy.flatnonzero(capital[sent.start : sent.end])).tolist()
             i = sent.start
-            while i < sent.end:
-                if not capital[i]:
-                    i += 1
-                    continue  # cheap test on the arrays first: most tokens are not names
+            for c in candidates:
+                if c < i:
+                    continue
+                i = c
                 token = doc[i]
                 if (
                     not _name_word(token)
@@ -987,7 +1011,6 @@ class ActorLinker:
                         and doc[i + 1].lower_ in titles_of
                     )
                 ):
-                    i += 1
                     continue  # "First Deputy Chairman of the ...": the body starts later
                 span = self._extend_name(doc[i : i + 1])
                 span = doc[span.start : min(span.end, sent.end)]
@@ -997,7 +1020,6 @@ class ActorLinker:
                 if token.ent_type_ in ("GPE", "LOC") and not (
                     heads and heads[-1].i == span.end - 1
                 ):
-                    i += 1
                     continue  # a place, unless it starts a name that ends in a head word
                 if len(span) < 2 or not heads or span.start_char in taken and not heads:
                     i = span.end
@@ -1028,12 +1050,16 @@ class ActorLinker:
         for _, actor in found:
             if actor.type in ("Organization", "Media") and " " in actor.label:
                 names.setdefault(_initials_of(actor.label, self.cues.name_connectors), actor)
-        for token in doc:
-            actor = names.get(token.text)
-            if actor is not None and token.is_upper and len(token) >= 3:
-                out.append(
-                    (Mention(token.idx, token.idx + len(token), actor.id, FORM_ABBREVIATION), actor)
-                )
+        if not names:
+            return out
+        hashes = numpy.array([hash_string(n) for n in names], dtype="uint64")
+        acronyms = upper & (doc.to_array("LENGTH") >= 3) & numpy.isin(doc.to_array("ORTH"), hashes)
+        for i in numpy.flatnonzero(acronyms).tolist():
+            token = doc[i]
+            actor = names[token.text]
+            out.append(
+                (Mention(token.idx, token.idx + len(token), actor.id, FORM_ABBREVIATION), actor)
+            )
         return out
 
     def _unnamed_armed_groups(
@@ -1043,8 +1069,9 @@ class ActorLinker:
         doc = state.doc
         taken = {i for m, _ in found for i in range(m.start, m.end)}
         out = []
-        for token in doc[:-1]:
-            noun = doc[token.i + 1]
+        nouns = numpy.isin(doc.to_array("LOWER")[1:], self._armed_group_nouns)
+        for i in numpy.flatnonzero(nouns).tolist():
+            token, noun = doc[i], doc[i + 1]
             if (
                 noun.lower_ not in self.cues.armed_group_nouns
                 or not token.is_title
@@ -1111,14 +1138,17 @@ class ActorLinker:
         for mention, actor in found:
             if actor.type == "Person":
                 firsts.setdefault(actor.id, mention.start)
-        out = []
-        for token in doc:
-            actor_id = state.persons.get(token.text)
+        out: list[tuple[Mention, Actor]] = []
+        if not state.persons:
+            return out
+        hashes = numpy.array([hash_string(n) for n in state.persons], dtype="uint64")
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array("ORTH"), hashes)).tolist():
+            token = doc[i]
+            actor_id = state.persons[token.text]
             if (
-                actor_id is None
-                or token.idx in taken
+                token.idx in taken
                 or not token.is_title
-                or token.idx < firsts.get(actor_id, len(doc.text))
+                or token.idx < firsts.get(actor_id, float("inf"))
             ):
                 continue
             before = doc[token.i - 1] if token.i > 0 else None
@@ -1160,16 +1190,20 @@ class ActorLinker:
         """ "the country" / "the group" -> the last actor of a matching type, a few sentences back."""
         if not mentions:
             return []
-        found = []
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        sent_of = {}
-        for number, sent in enumerate(sents):
-            for token in sent:
-                sent_of[token.i] = number
+        found: list[Mention] = []
+        candidates = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), self._anaphor_words))
+        candidates = candidates[candidates > 0].tolist()
+        if not candidates:
+            return found
+        if doc.has_annotation("SENT_START"):
+            starts = doc.to_array("SENT_START") == 1
+            starts[0] = True
+            sent_of = (numpy.cumsum(starts) - 1).tolist()
+        else:
+            sent_of = [0] * len(doc)
         ordered = sorted(mentions, key=lambda m: m.start)
-        for token in doc:
-            if token.lower_ not in self.cues.anaphors or token.i == 0:
-                continue
+        for i in candidates:
+            token = doc[i]
             det = doc[token.i - 1]
             if det.lower_ != "the" or not token.is_lower or token.ent_type_:
                 continue
@@ -1180,14 +1214,14 @@ class ActorLinker:
             ):
                 continue  # "the State Duma", "the state of emergency"
             types = self.cues.anaphors[token.lower_]
-            here = sent_of.get(token.i, 0)
+            here = sent_of[token.i]
             best = best_subject = same_sentence = None
             for mention in ordered:
                 if mention.start >= det.idx:
                     break
                 actor = actors[mention.actor]
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                mention_sent = sent_of.get(span[0].i, 0)
+                mention_sent = sent_of[span[0].i]
                 if actor.type in types and here - mention_sent <= self.cues.anaphor_window:
                     best = mention
                     if mention_sent == here:

@@ -94,6 +94,9 @@ class RelationExtractor:
         return doc
 
 
+_RELATIVE_PRONOUNS = frozenset({"which", "what"})
+
+
 @dataclass
 class Context:
     """Per-document state of the extractor."""
@@ -400,18 +403,7 @@ class Context:
                 accused += self.subject_actors(verb, passive=True)
             else:
                 accusers = self.subject_actors(verb)
-                # one direct object: a second "obj" is a parse error ("link Ukraine to the
-                # attack, the Islamic State, specifically its branch ...")
-                candidates = [c for c in verb.children if c.dep_ in self.syntax.scheme.object]
-                candidates = candidates or [c for c in verb.children if self.syntax.object_like(c)]
-                first = sorted(candidates, key=lambda c: abs(c.i - verb.i))[:1]
-                accused = [a for t in self.syntax.expand(first) for a in self.actors_of(t)]
-                if not accused:
-                    accused = [
-                        a
-                        for _, t in self.syntax.prep_objects(verb, {"on"})
-                        for a in self.actors_of(t)
-                    ]
+                accused = self._accused(verb)
             for s in accusers:
                 for o in accused:
                     rel = self.make(
@@ -419,6 +411,21 @@ class Context:
                     )
                     if rel:
                         yield rel
+
+    def _accused(self, verb: Token) -> list[str]:
+        """The actors an active accusation verb accuses: its direct object ("accused Iran
+        of ..."), else an "on" phrase ("blamed it on Kyiv")."""
+        # one direct object: a second "obj" is a parse error ("link Ukraine to the attack,
+        # the Islamic State, specifically its branch ...")
+        candidates = [c for c in verb.children if c.dep_ in self.syntax.scheme.object]
+        candidates = candidates or [c for c in verb.children if self.syntax.object_like(c)]
+        first = sorted(candidates, key=lambda c: abs(c.i - verb.i))[:1]
+        accused = [a for t in self.syntax.expand(first) for a in self.actors_of(t)]
+        if not accused:
+            accused = [
+                a for _, t in self.syntax.prep_objects(verb, {"on"}) for a in self.actors_of(t)
+            ]
+        return accused
 
     def _speech_complements(self, verb: Token) -> list[Token]:
         comps = self.syntax.complements(verb)
@@ -432,6 +439,17 @@ class Context:
             | self.syntax.scheme.oblique
             | self.syntax.scheme.conjunct
             and any(m.lower_ == "that" and m.dep_ in self.syntax.scheme.marker for m in c.children)
+        ]
+        # "stated over the weekend that ...", with the clause attached to "weekend"
+        comps += [
+            clause
+            for c in verb.children
+            if c.dep_ in self.syntax.scheme.oblique and self._lemma(c) in self.cues.time_nouns
+            for clause in c.children
+            if clause.dep_ in self.syntax.scheme.clausal_modifier
+            and any(
+                m.lower_ == "that" and m.dep_ in self.syntax.scheme.marker for m in clause.children
+            )
         ]
         if verb.dep_ == "parataxis" and verb.head.i != verb.i:
             comps.append(verb.head)
@@ -792,15 +810,42 @@ class Context:
                 j -= 1
             if j < sent.start or j not in self.token_actor:
                 continue
-            following = [t for t in self.doc[token.i + 1 : min(token.i + 4, sent.end)]]
-            if not any(
-                self._lemma(t) in cues.denied_objects or t.lower_ in ("any", "its", "their")
-                for t in following
-            ):
-                continue
-            rel = self.make(sent, "denies", self.token_actor[j], None, token, "deny.surface", 0.6)
+            subject = self.token_actor[j]
+            start = j
+            while start > sent.start and self.token_actor.get(start - 1) == subject:
+                start -= 1
+            if start > sent.start and self.doc[start - 1].lower_ in _RELATIVE_PRONOUNS:
+                # "..., which the country denies": the denial of what the clause before
+                # says; "the country" is the accused of an accusation there, if any
+                verb = self._accusation_before(sent, start - 1)
+                accusers = self.subject_actors(verb) if verb is not None else []
+                accused = self._accused(verb) if verb is not None else []
+                if len(accused) == 1 and self.doc[start].lower_ == "the":
+                    subject = accused[0]
+                obj = accusers[0] if len(accusers) == 1 and subject in accused else None
+                rule = "deny.relative"
+            else:
+                following = [t for t in self.doc[token.i + 1 : min(token.i + 4, sent.end)]]
+                if not any(
+                    self._lemma(t) in cues.denied_objects or t.lower_ in ("any", "its", "their")
+                    for t in following
+                ):
+                    continue
+                obj, rule = None, "deny.surface"
+            rel = self.make(sent, "denies", subject, obj, token, rule, 0.6)
             if rel:
                 yield rel
+
+    def _accusation_before(self, sent: Span, end: int) -> Token | None:
+        """The last active accusation verb of ``sent`` before token ``end``."""
+        for verb in reversed(self.doc[sent.start : end]):
+            if (
+                verb.pos_ in ("VERB", "AUX")
+                and self._lemma(verb) in self.cues.accuse_verbs
+                and not self.syntax.is_passive(verb)
+            ):
+                return verb
+        return None
 
     def _parsed_verb(self, token: Token) -> bool:
         """True when the parse already reads ``token`` as a verb with a subject, so the
