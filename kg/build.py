@@ -61,6 +61,7 @@ class BuildResult:
 # Documents per nlp.pipe batch: the network layers run on whole batches; 16 ran about 15%
 # slower than 32 on the 2-core reference machine (docs/performance.md).
 BATCH_SIZE = 32
+CHUNK_BATCHES = 8  # nlp.pipe batches per analysis call in one process
 
 
 class Analyzer:
@@ -215,7 +216,8 @@ def _analyse(
 
     if workers <= 1:
         local: Analyzer | None = analyzer
-        for batch in _batches(documents, batch_size):
+        # several nlp.pipe batches per call: fewer pipeline set-ups, memory still bounded
+        for batch in _batches(documents, batch_size * CHUNK_BATCHES):
             found, todo = split(batch)
             if todo and local is None:
                 local = Analyzer(model, batch_size=batch_size)

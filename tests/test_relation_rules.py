@@ -235,6 +235,47 @@ def test_deny_verb(nlp):
     assert relations(doc) == {("denies", "state:UKR", None, False, False, None, "deny.verb")}
 
 
+def test_accusation_noun_with_the_target_under_the_author(nlp):
+    # "The accusations by Pakistan against Afghanistan ...", "against" attached to "Pakistan"
+    doc = parse(
+        nlp,
+        [
+            ("The", 1, "det", "DET"),
+            ("accusations", 1, "ROOT", "NOUN", "accusation"),
+            ("by", 3, "case", "ADP"),
+            ("Pakistan", 1, "nmod", "PROPN"),
+            ("against", 5, "case", "ADP"),
+            ("Afghanistan", 3, "nmod", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == {
+        ("accuses", "state:PAK", "state:AFG", False, False, None, "accuses.nominal")
+    }
+
+
+def test_accusation_noun_with_a_that_clause(nlp):
+    # "Iran's accusation that Israel had planned the attack"
+    doc = parse(
+        nlp,
+        [
+            ("Iran", 2, "nmod:poss", "PROPN"),
+            ("'s", 0, "case", "PART"),
+            ("accusation", 2, "ROOT", "NOUN"),
+            ("that", 6, "mark", "SCONJ"),
+            ("Israel", 6, "nsubj", "PROPN"),
+            ("had", 6, "aux", "AUX", "have"),
+            ("planned", 2, "acl", "VERB", "plan"),
+            ("the", 8, "det", "DET"),
+            ("attack", 6, "obj", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == {
+        ("accuses", "state:IRN", "state:ISR", False, False, None, "accuses.nominal")
+    }
+
+
 def test_deny_in_a_relative_clause_tagged_as_a_noun(nlp):
     # "Ukraine accused Iran of arming Russia, which the country denies." with "denies" read
     # as a noun: "the country" is the accused Iran, not Russia, the last country named

@@ -789,9 +789,28 @@ class Context:
                 "criticizes": {"of", "against"},
                 "supports": {"for", "to", "of"},
             }[predicate]
+            heads = [noun] + [t for _, t in self.syntax.prep_objects(noun, {"by"})]
+            # "accusations by Pakistan against Afghanistan", with "against" under "Pakistan"
             targets = [
-                a for _, t in self.syntax.prep_objects(noun, preps) for a in self.actors_of(t)
+                a
+                for head in heads
+                for _, t in self.syntax.prep_objects(head, preps)
+                for a in self.actors_of(t)
+                if a not in authors
             ]
+            if predicate == "accuses":
+                # "Beijing's accusation that Washington had spread the virus"
+                targets += [
+                    a
+                    for clause in noun.children
+                    if clause.dep_ in self.syntax.scheme.clausal_modifier
+                    and any(
+                        m.lower_ == "that" and m.dep_ in self.syntax.scheme.marker
+                        for m in clause.children
+                    )
+                    for t in self.syntax.subjects(clause)
+                    for a in self.actors_of(t)
+                ]
             for s in authors:
                 for o in targets:
                     rel = self.make(sent, predicate, s, o, noun, f"{predicate}.nominal", 0.65)
