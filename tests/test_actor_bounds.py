@@ -173,3 +173,28 @@ def test_a_person_entity_ending_in_an_organisation_word_is_an_organisation(nlp, 
         ("Adam Smith Institute", "ORG"),
         ("John Smith", "PERSON"),
     ]
+
+
+def test_the_ruler_marks_the_longest_form_with_the_best_ranked_id(nlp):
+    from kg.nlp.actors import ActorRuler
+
+    ruler = ActorRuler(nlp, load_gazetteer())
+    doc = ruler(nlp("The U.S. and the Islamic State Khorasan Province met the Kremlin."))
+    found = [(e.text, e.label_, e.ent_id_) for e in doc.ents]
+    assert ("U.S.", "GPE", "state:USA|name") in found  # a name, not the abbreviation form
+    assert any(text == "Islamic State Khorasan Province" for text, _, _ in found)
+    assert not any(text == "Islamic State" for text, _, _ in found)
+    assert any(key.startswith("state:RUS|") for _, _, key in found)
+
+
+def test_the_ruler_keeps_entities_set_before_it(nlp):
+    from kg.nlp.actors import ActorRuler
+
+    ruler = ActorRuler(nlp, load_gazetteer())
+    doc = nlp("Georgia Smith met officials in Russia.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    doc = ruler(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Georgia Smith", "PERSON"),
+        ("Russia", "GPE"),
+    ]

@@ -1,7 +1,7 @@
 """Actor ruler patterns and the linker component.
 
-The ruler (a spaCy ``entity_ruler`` placed before the statistical NER) marks every
-surface form of the gazetteer; its pattern ids are ``"<actor id>|<form>"``. The linker
+The ruler (a phrase matcher placed before the statistical NER) marks every surface form of
+the gazetteer; its entity ids are ``"<actor id>|<form>"``. The linker
 turns entities into actor mentions on ``Doc._.kg_mentions``: gazetteer names directly;
 demonyms only when they stand for the state ("Tajik President", "Russian pilots");
 capitals and seats of government only when they act ("Moscow said", not "in Moscow");
@@ -20,6 +20,7 @@ from importlib import resources
 import numpy
 import yaml
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
@@ -181,20 +182,67 @@ def add_actor_ruler(nlp: Language, gazetteer: Gazetteer, gazetteer_path: str | N
     """
     has_ner = "ner" in nlp.pipe_names
     where = {"before": "ner"} if has_ner else {}
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name=RULER_NAME,
-        config={"validate": False, "overwrite_ents": False},
-        **where,
-    )
-    # tokenise the patterns with the tokenizer alone, not with the components before the ruler
-    with nlp.select_pipes(disable=nlp.pipe_names):
-        ruler.add_patterns(ruler_patterns(gazetteer))
+    nlp.add_pipe(RULER_NAME, config={"gazetteer_path": gazetteer_path}, **where)
     if has_ner:
         nlp.add_pipe(BOUNDS_NAME, after=RULER_NAME)
         nlp.add_pipe(RESTORE_NAME, after="ner", config={"gazetteer_path": gazetteer_path})
     else:
         nlp.add_pipe(BOUNDS_NAME, after=RULER_NAME, config={"hold_back": False})
+
+
+class ActorRuler:
+    """Marks every gazetteer surface form as an entity: label from the actor type, entity id
+    ``"<actor id>|<form>"``. Longest matches win; of one surface form shared by several
+    actors, the first in ``ruler_patterns`` order. One phrase matcher key for all forms, so
+    that building it and matching stay cheap with thousands of forms."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer):
+        self.matcher = PhraseMatcher(nlp.vocab)
+        self.entities: dict[tuple[int, ...], tuple[str, str]] = {}
+        patterns = ruler_patterns(gazetteer)
+        phrases = []
+        # the tokenizer alone, not the components before the ruler
+        for pattern, doc in zip(
+            patterns, nlp.tokenizer.pipe(p["pattern"] for p in patterns), strict=True
+        ):
+            key = tuple(doc.to_array("ORTH").tolist())
+            if not key:
+                continue
+            if key not in self.entities:
+                phrases.append(doc)
+            elif _rank(self.entities[key][1]) <= _rank(pattern["id"]):
+                continue  # of one actor's forms, the name before its abbreviation ...
+            self.entities[key] = (pattern["label"], pattern["id"])
+        self.matcher.add("ACTOR", phrases)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.matcher(doc)
+        if not matches:
+            return doc
+        orth = doc.to_array("ORTH").tolist()
+        spans = sorted(
+            {(start, end) for _, start, end in matches}, key=lambda m: (m[0] - m[1], m[0])
+        )
+        preset = {i for e in doc.ents for i in range(e.start, e.end)}  # kept as they are
+        taken: set[int] = set()
+        new = []
+        for start, end in spans:
+            if start in taken or end - 1 in taken or not preset.isdisjoint(range(start, end)):
+                continue
+            label, actor_form = self.entities[tuple(orth[start:end])]
+            new.append(Span(doc, start, end, label=label, span_id=actor_form))
+            taken.update(range(start, end))
+        doc.ents = list(doc.ents) + new
+        return doc
+
+
+def _rank(actor_form: str) -> int:
+    return _FORM_RANK.get(actor_form.split("|", 1)[1], 9)
+
+
+@Language.factory(RULER_NAME, assigns=["doc.ents"], default_config={"gazetteer_path": None})
+def make_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> ActorRuler:
+    return ActorRuler(nlp, load_gazetteer(gazetteer_path))
 
 
 BOUNDS_NAME = "kg_actor_bounds"
