@@ -20,6 +20,16 @@ import yaml
 from kg.errors import KGError
 
 ACTOR_TYPES = ("State", "IGO", "ArmedGroup", "Person", "Party", "Organization", "Media")
+# actor ids start with the prefix of their type: "state:RUS", "person:vladimir-putin"
+ID_PREFIX = {
+    "State": "state:",
+    "IGO": "igo:",
+    "ArmedGroup": "armedgroup:",
+    "Person": "person:",
+    "Party": "party:",
+    "Organization": "org:",
+    "Media": "media:",
+}
 # The form of a name decides when a mention of it stands for the actor.
 FORM_NAME = "name"
 FORM_ABBREVIATION = "abbreviation"
@@ -172,7 +182,5 @@ def slugify(text: str) -> str:
 
 def new_actor(label: str, actor_type: str) -> Actor:
     """An actor outside the gazetteer, with an id made from its full name."""
-    prefix = {"Person": "person", "Organization": "org", "Party": "party", "Media": "media"}.get(
-        actor_type, actor_type.lower()
-    )
-    return Actor(id=f"{prefix}:{slugify(label)}", label=label, type=actor_type)
+    prefix = ID_PREFIX.get(actor_type, actor_type.lower() + ":")
+    return Actor(id=f"{prefix}{slugify(label)}", label=label, type=actor_type)

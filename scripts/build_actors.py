@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.actors import ACTOR_TYPES
+from kg.actors import ACTOR_TYPES, ID_PREFIX
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = REPO.parent / "shared" / "reference"
@@ -37,15 +37,6 @@ DEFAULT_CURATED = REPO / "ontology" / "actors_curated.yaml"
 DEFAULT_OUT = REPO / "ontology" / "actors.yaml"
 
 TYPES = ACTOR_TYPES  # the types kg knows (kg/actors.py)
-ID_PREFIX = {
-    "State": "state:",
-    "IGO": "igo:",
-    "ArmedGroup": "armedgroup:",
-    "Person": "person:",
-    "Party": "party:",
-    "Organization": "org:",
-    "Media": "media:",
-}
 KEY_ORDER = (
     "id",
     "label",

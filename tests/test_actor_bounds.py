@@ -198,3 +198,9 @@ def test_the_ruler_keeps_entities_set_before_it(nlp):
         ("Georgia Smith", "PERSON"),
         ("Russia", "GPE"),
     ]
+
+
+def test_an_organisation_name_opening_the_text_is_rebuilt_from_its_first_word(nlp, restore):
+    doc = held_doc(nlp, "Communist Party of Albania leaders met.", "Albania", "GPE", "s|name")
+    doc = restore(doc)
+    assert ents(doc) == [("Communist Party of Albania", "ORG", "")]

@@ -15,21 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.actors import ACTOR_TYPES
+from kg.actors import ACTOR_TYPES, ID_PREFIX
 
 REPO = Path(__file__).resolve().parent.parent
 ACTORS = REPO / "ontology" / "actors.yaml"
 REFERENCE = REPO.parent / "shared" / "reference"
 TYPES = set(ACTOR_TYPES)
-PREFIX = {
-    "State": "state:",
-    "IGO": "igo:",
-    "ArmedGroup": "armedgroup:",
-    "Person": "person:",
-    "Party": "party:",
-    "Organization": "org:",
-    "Media": "media:",
-}
 ALLOWED_KEYS = {
     "id",
     "label",
@@ -76,7 +67,7 @@ def test_ids_unique_sorted_and_typed(doc):
     for a in doc["actors"]:
         assert set(a) <= ALLOWED_KEYS, (a["id"], set(a) - ALLOWED_KEYS)
         assert a["type"] in TYPES, a["id"]
-        assert a["id"].startswith(PREFIX[a["type"]]), a["id"]
+        assert a["id"].startswith(ID_PREFIX[a["type"]]), a["id"]
         assert a["label"] and a["names"] and a["sources"], a["id"]
         if a["type"] != "State":
             assert re.fullmatch(r"[a-z]+:[a-z0-9-]+", a["id"]), a["id"]

@@ -519,7 +519,12 @@ def _organisation_of(held: Span, org_words: frozenset[str]) -> Span | None:
         and not doc[start - 1].is_sent_start
     ):
         start -= 1
-    if doc[start - 1].is_alpha and doc[start - 1].is_title and doc[start - 1].is_sent_start:
+    if (
+        start > 0
+        and doc[start - 1].is_alpha
+        and doc[start - 1].is_title
+        and doc[start - 1].is_sent_start
+    ):
         start -= 1  # the name opens the sentence
     words = doc[start:k]
     if not len(words) or not any(t.lower_ in org_words for t in words):
