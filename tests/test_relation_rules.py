@@ -235,6 +235,40 @@ def test_deny_verb(nlp):
     assert relations(doc) == {("denies", "state:UKR", None, False, False, None, "deny.verb")}
 
 
+def test_supply_verb_read_as_a_modifier(nlp):
+    # "France delivered missiles to Ukraine.", parsed as "delivered missiles" (amod)
+    doc = parse(
+        nlp,
+        [
+            ("France", 2, "nsubj", "PROPN"),
+            ("delivered", 2, "amod", "ADJ", "deliver"),
+            ("missiles", 2, "ROOT", "NOUN", "missile"),
+            ("to", 4, "case", "ADP"),
+            ("Ukraine", 2, "nmod", "PROPN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == {
+        ("supports", "state:FRA", "state:UKR", False, False, None, "support.surface")
+    }
+
+
+def test_supply_verb_without_anything_supplied_is_not_support(nlp):
+    # "Russia sent Ukraine a warning." read with "sent" as a modifier: a warning is no aid
+    doc = parse(
+        nlp,
+        [
+            ("Russia", 2, "nsubj", "PROPN"),
+            ("sent", 2, "amod", "ADJ", "send"),
+            ("Ukraine", 2, "ROOT", "PROPN"),
+            ("a", 4, "det", "DET"),
+            ("warning", 2, "obj", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == set()
+
+
 def test_accusation_noun_with_the_target_under_the_author(nlp):
     # "The accusations by Pakistan against Afghanistan ...", "against" attached to "Pakistan"
     doc = parse(

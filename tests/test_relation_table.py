@@ -837,9 +837,9 @@ SUPPORTS = [
         {rel("supports", "state:TUR", "state:ETH")},
     ),
     pytest.param(
+        # "supplied" is read as a modifier of "tanks": the surface fallback finds it
         "Germany supplied tanks to Ukraine.",
         {rel("supports", "state:DEU", "state:UKR")},
-        marks=PARSE_VERB_AS_MODIFIER,
     ),
     pytest.param(
         "The United States provides weapons to Taiwan.",

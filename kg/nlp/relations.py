@@ -875,11 +875,21 @@ class Context:
 
     def rule_support_surface(self, sent: Span) -> Iterator[Relation]:
         """Fallback when the tagger misses a support verb ("Rwanda backs the M23 rebels" with
-        "backs" tagged as a noun): actor, adverbs, a finite form, an actor within the next
-        few words."""
+        "backs" tagged as a noun) or a supply verb with what is supplied ("Germany supplied
+        tanks to Ukraine" read as "supplied tanks"): actor, adverbs, a finite form, an actor
+        within the next few words."""
         doc = self.doc
+        cues = self.cues
         for token in sent:
-            if token.lower_ not in self.cues.support_forms or self._parsed_verb(token):
+            if self._parsed_verb(token):
+                continue
+            if token.lower_ in cues.supply_forms:
+                # "Germany supplied tanks to Ukraine" with "supplied" read as a modifier:
+                # only with something supplied right after
+                window = doc[token.i + 1 : min(token.i + 3, sent.end)]
+                if not any(self._lemma(t) in cues.supply_objects for t in window):
+                    continue
+            elif token.lower_ not in cues.support_forms:
                 continue
             j = token.i - 1
             while j >= sent.start and doc[j].pos_ == "ADV":
@@ -1646,7 +1656,7 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
         ("rule_falsity_surface", cues.speech_verbs),
         ("rule_deny_surface", cues.deny_forms),
         ("rule_accuse_surface", cues.accuse_forms),
-        ("rule_support_surface", cues.support_forms),
+        ("rule_support_surface", cues.support_forms | cues.supply_forms),
         ("rule_claim_responsibility", cues.claim_verbs),
         ("rule_nominal", nominal),
         (
