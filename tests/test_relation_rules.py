@@ -235,6 +235,24 @@ def test_deny_verb(nlp):
     assert relations(doc) == {("denies", "state:UKR", None, False, False, None, "deny.verb")}
 
 
+@pytest.mark.parametrize("subject_head", [1, 2])
+def test_claim_verb_read_as_a_modifier(nlp, subject_head):
+    # "Hamas claimed responsibility.", "claimed" an amod of "responsibility", the subject
+    # attached to the verb or to the noun
+    doc = parse(
+        nlp,
+        [
+            ("Hamas", subject_head, "nsubj", "PROPN"),
+            ("claimed", 2, "amod", "VERB", "claim"),
+            ("responsibility", 2, "ROOT", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == {
+        ("claims_responsibility", "armedgroup:hamas", None, False, False, None, "claim.verb")
+    }
+
+
 def test_supply_verb_read_as_a_modifier(nlp):
     # "France delivered missiles to Ukraine.", parsed as "delivered missiles" (amod)
     doc = parse(

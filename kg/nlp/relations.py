@@ -963,12 +963,18 @@ class Context:
             if self._lemma(verb) not in cues.claim_verbs or verb.pos_ != "VERB":
                 continue
             objects = self.syntax.objects(verb)
+            clause = verb
+            if verb.dep_ in self.syntax.scheme.modifier and verb.head.i == verb.i + 1:
+                # "The Houthis claimed responsibility" parsed as "claimed responsibility"
+                # (a modifier), the subject under the verb or under the noun
+                objects = [verb.head]
+                clause = verb if self.syntax.subjects(verb) else verb.head
             if not any(self._lemma(o) in cues.claim_objects for o in objects) and not (
                 self._lemma(verb) == "claim"
                 and any(self._lemma(o) in cues.event_nouns for o in objects)
             ):
                 continue
-            for s in self.subject_actors(verb):
+            for s in self.subject_actors(clause):
                 if self.actor_type(s) in ("ArmedGroup", "Organization", "State", "Person", "Party"):
                     rel = self.make(
                         sent,
