@@ -235,6 +235,43 @@ def test_deny_verb(nlp):
     assert relations(doc) == {("denies", "state:UKR", None, False, False, None, "deny.verb")}
 
 
+def test_conflict_verb_tagged_as_an_adjective(nlp):
+    # "Armenia and Azerbaijan clashed again."
+    doc = parse(
+        nlp,
+        [
+            ("Armenia", 3, "nsubj", "PROPN"),
+            ("and", 2, "cc", "CCONJ"),
+            ("Azerbaijan", 0, "conj", "PROPN"),
+            ("clashed", 3, "ROOT", "ADJ", "clashed"),
+            ("again", 3, "advmod", "ADV"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == {
+        ("conflict_with", "state:ARM", "state:AZE", False, False, None, "conflict")
+    }
+
+
+def test_a_conflict_form_as_a_plain_modifier_is_no_conflict(nlp):
+    # "The attacked villages of Armenia were rebuilt."
+    doc = parse(
+        nlp,
+        [
+            ("The", 2, "det", "DET"),
+            ("attacked", 2, "amod", "ADJ", "attacked"),
+            ("villages", 7, "nsubj:pass", "NOUN", "village"),
+            ("of", 4, "case", "ADP"),
+            ("Armenia", 2, "nmod", "PROPN"),
+            ("were", 7, "aux:pass", "AUX", "be"),
+            ("quickly", 7, "advmod", "ADV"),
+            ("rebuilt", 7, "ROOT", "VERB", "rebuild"),
+            (".", 7, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == set()
+
+
 @pytest.mark.parametrize("subject_head", [1, 2])
 def test_claim_verb_read_as_a_modifier(nlp, subject_head):
     # "Hamas claimed responsibility.", "claimed" an amod of "responsibility", the subject

@@ -901,9 +901,9 @@ CONFLICTS = [
         {rel("conflict_with", "state:ARM", "state:AZE")},
     ),
     pytest.param(
+        # "clashed" is tagged as an adjective: read through the conflict forms
         "India and Pakistan clashed along the Line of Control.",
         {rel("conflict_with", "state:IND", "state:PAK")},
-        marks=PARSER_FULL,
     ),
     pytest.param(
         "Turkey might attack Syria again.",

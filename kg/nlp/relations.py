@@ -1582,7 +1582,12 @@ class Context:
         for token in sent:
             lemma = self._lemma(token)
             pairs: list[tuple[str, str]] = []
-            if lemma in cues.conflict_verbs and token.pos_ == "VERB":
+            if (lemma in cues.conflict_verbs and token.pos_ == "VERB") or (
+                # "India and Pakistan clashed" with "clashed" tagged as an adjective
+                token.lower_ in cues.conflict_forms
+                and token.pos_ == "ADJ"
+                and self.syntax.subjects(token)
+            ):
                 subjects = self.subject_actors(token)
                 objects = self._objects_excluding(token, subjects)
                 objects += [
@@ -1680,7 +1685,7 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
         ("rule_allies", cues.ally_nouns | cues.alliance_nouns | cues.ally_verbs),
         ("rule_criticize", cues.criticize_verbs | cues.critical_adjectives),
         ("rule_support", cues.support_verbs | cues.supply_verbs),
-        ("rule_conflict", cues.conflict_verbs | cues.conflict_nouns),
+        ("rule_conflict", cues.conflict_verbs | cues.conflict_nouns | cues.conflict_forms),
     )
 
 
