@@ -204,3 +204,15 @@ def test_an_organisation_name_opening_the_text_is_rebuilt_from_its_first_word(nl
     doc = held_doc(nlp, "Communist Party of Albania leaders met.", "Albania", "GPE", "s|name")
     doc = restore(doc)
     assert ents(doc) == [("Communist Party of Albania", "ORG", "")]
+
+
+def test_a_hyphenated_first_name_cut_by_the_ner_is_joined(nlp, restore):
+    doc = nlp("President Kassym-Jomart Tokayev met Jean-Paul and Anne - Marie.")
+    doc = ner(doc, [("Kassym", "PERSON"), ("Jomart Tokayev", "PERSON"), ("Anne", "PERSON")])
+    doc = ner(doc, [("Marie", "PERSON")])
+    doc = restore(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Kassym-Jomart Tokayev", "PERSON"),
+        ("Anne", "PERSON"),  # spaced dashes join nothing
+        ("Marie", "PERSON"),
+    ]

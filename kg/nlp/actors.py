@@ -449,6 +449,20 @@ class ActorRestore:
                     # "Adam Smith Institute", "John Marek Independent Party": no one's name
                     ent = Span(doc, ent.start, ent.end, label="ORG")
                     changed = True
+            before = ents[-1] if ents else None
+            if (
+                before is not None
+                and before.label_ == ent.label_ == "PERSON"
+                and "|" not in before.ent_id_ + ent.ent_id_
+                and ent.start == before.end + 1
+                and doc[before.end].text == "-"
+                and not doc[before.end - 1].whitespace_
+                and not doc[before.end].whitespace_
+            ):
+                # "Kassym" + "-" + "Jomart Tokayev": a hyphenated first name cut in two
+                ent = Span(doc, before.start, ent.end, label="PERSON")
+                ents.pop()
+                changed = True
             ents.append(ent)
         if not changed:
             return doc
