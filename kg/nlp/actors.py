@@ -294,13 +294,11 @@ class ActorBounds:
         cues = linking_cues()
         self.titles = cues.titles
         self.bodies = cues.state_bodies
-        self.org_words = cues.org_words | cues.org_heads
         self.words = english_words()
 
     def _name_word(self, token) -> bool:
         return (
-            token.is_alpha
-            and (token.is_title or (token.is_upper and len(token) > 1))
+            _name_word(token)
             and not token.is_stop
             and token.lower_ not in self.titles
             and token.lower_ not in _CALENDAR
@@ -419,7 +417,7 @@ class ActorRestore:
         self.gazetteer = gazetteer
         cues = linking_cues()
         self.org_words = cues.org_words | cues.org_heads
-        self.org_heads = self.org_words - _PLACE_HEADS
+        self.org_name_ends = self.org_words - _PLACE_HEADS  # "... Institute", not "... Street"
 
     def _state_form(self, text: str) -> str | None:
         for actor_id, form in self.gazetteer.lookup(text):
@@ -445,7 +443,9 @@ class ActorRestore:
                 elif _polity(ent):
                     ent = Span(doc, ent.start, ent.end, label="GPE")
                     changed = True
-                elif ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in self.org_heads:
+                elif (
+                    ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in self.org_name_ends
+                ):
                     # "Adam Smith Institute", "John Marek Independent Party": no one's name
                     ent = Span(doc, ent.start, ent.end, label="ORG")
                     changed = True
@@ -1119,7 +1119,7 @@ class ActorLinker:
                 names.setdefault(_initials_of(actor.label, self.cues.name_connectors), actor)
         if not names:
             return out
-        hashes = numpy.array([hash_string(n) for n in names], dtype="uint64")
+        hashes = _hashes(names)
         acronyms = upper & (doc.to_array("LENGTH") >= 3) & numpy.isin(doc.to_array("ORTH"), hashes)
         for i in numpy.flatnonzero(acronyms).tolist():
             token = doc[i]
@@ -1208,7 +1208,7 @@ class ActorLinker:
         out: list[tuple[Mention, Actor]] = []
         if not state.persons:
             return out
-        hashes = numpy.array([hash_string(n) for n in state.persons], dtype="uint64")
+        hashes = _hashes(state.persons)
         for i in numpy.flatnonzero(numpy.isin(doc.to_array("ORTH"), hashes)).tolist():
             token = doc[i]
             actor_id = state.persons[token.text]
