@@ -49,23 +49,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     orth = doc.to_array("ORTH").tolist()
     space = doc.to_array("IS_SPACE").tolist()
-    ends = _ENDS_SENTENCE
     starts = [0] * n
     for i in range(1, n):
         before = orth[i - 1]
         if space[i - 1] and "\n" in strings[before]:
             starts[i] = 1
-        elif not space[i] and not space[i - 1]:
-            ended = ends.get(before)
-            if ended is None:
-                ended = ends[before] = strings[before][-1:] in SENTENCE_END
-            if not ended:
-                starts[i] = -1
+        elif not space[i] and not space[i - 1] and strings[before][-1:] not in SENTENCE_END:
+            starts[i] = -1
     doc.from_array(["SENT_START"], numpy.array(starts, dtype="int64").astype("uint64"))
     return doc
-
-
-_ENDS_SENTENCE: dict[int, bool] = {}  # word hash -> ends with a sentence-final character
 
 
 def load_nlp(model: str | Path | None = None, *, gazetteer_path: str | None = None) -> Language:

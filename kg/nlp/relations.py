@@ -431,25 +431,16 @@ class Context:
         comps = self.syntax.complements(verb)
         # "does not rule out that ..." (advcl/obl), "said that ... and that Kyiv was helping"
         # (a that-clause parsed as a conjunct of the speech verb)
-        comps += [
-            c
-            for c in verb.children
-            if c.dep_
-            in self.syntax.scheme.adverbial_clause
-            | self.syntax.scheme.oblique
-            | self.syntax.scheme.conjunct
-            and any(m.lower_ == "that" and m.dep_ in self.syntax.scheme.marker for m in c.children)
-        ]
+        scheme = self.syntax.scheme
+        comps += self.syntax.that_clauses(
+            verb, scheme.adverbial_clause | scheme.oblique | scheme.conjunct
+        )
         # "stated over the weekend that ...", with the clause attached to "weekend"
         comps += [
             clause
             for c in verb.children
-            if c.dep_ in self.syntax.scheme.oblique and self._lemma(c) in self.cues.time_nouns
-            for clause in c.children
-            if clause.dep_ in self.syntax.scheme.clausal_modifier
-            and any(
-                m.lower_ == "that" and m.dep_ in self.syntax.scheme.marker for m in clause.children
-            )
+            if c.dep_ in scheme.oblique and self._lemma(c) in self.cues.time_nouns
+            for clause in self.syntax.that_clauses(c, scheme.clausal_modifier)
         ]
         if verb.dep_ == "parataxis" and verb.head.i != verb.i:
             comps.append(verb.head)
@@ -802,11 +793,8 @@ class Context:
                 # "Beijing's accusation that Washington had spread the virus"
                 targets += [
                     a
-                    for clause in noun.children
-                    if clause.dep_ in self.syntax.scheme.clausal_modifier
-                    and any(
-                        m.lower_ == "that" and m.dep_ in self.syntax.scheme.marker
-                        for m in clause.children
+                    for clause in self.syntax.that_clauses(
+                        noun, self.syntax.scheme.clausal_modifier
                     )
                     for t in self.syntax.subjects(clause)
                     for a in self.actors_of(t)

@@ -230,6 +230,17 @@ class Syntax:
             if c.dep_ in labels and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN")
         ]
 
+    def that_clauses(self, token: Token, labels: frozenset[str]) -> list[Token]:
+        """Children of ``token`` under one of ``labels`` that are clauses marked by "that"."""
+        if self.scheme is None:
+            return []
+        return [
+            c
+            for c in token.children
+            if c.dep_ in labels
+            and any(m.lower_ == "that" and m.dep_ in self.scheme.marker for m in c.children)
+        ]
+
     def is_relative_clause(self, verb: Token) -> bool:
         return self.scheme is not None and verb.dep_ in self.scheme.relative_clause
 
