@@ -172,7 +172,7 @@ def bare_pipe(paths: list[Path]) -> dict:
     import spacy
 
     from kg.documents import load_documents
-    from kg.nlp.pipeline import packaged_model_path
+    from kg.nlp.pipeline import packaged_model_path  # also registers the tok2vec architecture
 
     nlp = spacy.load(packaged_model_path())
     docs, _ = load_documents(paths)

@@ -73,6 +73,8 @@ class Report:
     cited: tuple[int, int]
     misses: list[tuple[Key, str]] = field(default_factory=list)
     false_alarms: list[tuple[Key, str]] = field(default_factory=list)
+    # found relations none of whose claims quote the gold evidence sentence
+    uncited: list[tuple[Key, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -85,6 +87,7 @@ class Report:
             "cites_evidence": {"cited": self.cited[0], "of": self.cited[1]},
             "misses": [{"key": list(k), "evidence": e} for k, e in self.misses],
             "false_alarms": [{"key": list(k), "sentence": s} for k, s in self.false_alarms],
+            "uncited": [{"key": list(k), "evidence": e} for k, e in self.uncited],
         }
 
 
@@ -179,6 +182,7 @@ def evaluate(gold_path: Path, claims_path: Path) -> Report:
     per = {p: Score() for p in PREDICATES}
     hedge_agree = hedge_total = cited = cited_total = 0
     false_alarms: list[tuple[Key, str]] = []
+    uncited: list[tuple[Key, str]] = []
     negated_as_positive: list[Key] = []
     for key, found in sorted(emitted.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
         if key[0] not in gold_docs_ids or key[2] not in per:
@@ -191,7 +195,10 @@ def evaluate(gold_path: Path, claims_path: Path) -> Report:
             hedge_agree += all(c.get("hedged") for c in found) == bool(rel.get("hedged"))
             cited_total += 1
             evidence = _squash(rel.get("evidence", ""))
-            cited += any(_same_sentence(_squash(c["sentence"]), evidence) for c in found)
+            if any(_same_sentence(_squash(c["sentence"]), evidence) for c in found):
+                cited += 1
+            else:
+                uncited.append((key, rel.get("evidence", "")))
         else:
             score.fp += 1
             false_alarms.append((key, found[0]["sentence"]))
@@ -212,6 +219,7 @@ def evaluate(gold_path: Path, claims_path: Path) -> Report:
         cited=(cited, cited_total),
         misses=misses,
         false_alarms=false_alarms,
+        uncited=uncited,
     )
 
 
@@ -256,4 +264,7 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
         lines.append(f"false alarms ({len(report.false_alarms)}):")
         for key, sentence in report.false_alarms:
             lines.append(f"  {key[0]}  {key[1]} {key[2]} {key[3]}  | {sentence[:120]}")
+        lines.append(f"found but not citing the gold evidence sentence ({len(report.uncited)}):")
+        for key, evidence in report.uncited:
+            lines.append(f"  {key[0]}  {key[1]} {key[2]} {key[3]}  | gold: {evidence[:110]}")
     return "\n".join(lines)

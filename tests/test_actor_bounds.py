@@ -216,3 +216,82 @@ def test_a_hyphenated_first_name_cut_by_the_ner_is_joined(nlp, restore):
         ("Anne", "PERSON"),  # spaced dashes join nothing
         ("Marie", "PERSON"),
     ]
+
+
+def test_a_place_entity_ending_in_an_organisation_word_is_an_organisation(nlp, restore):
+    doc = nlp("The Soufan Group met people in Baker Street and New York.")
+    doc = ner(doc, [("Soufan Group", "LOC"), ("Baker Street", "LOC"), ("New York", "LOC")])
+    doc = restore(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Soufan Group", "ORG"),
+        ("Baker Street", "LOC"),  # a street is a place
+        ("New York", "LOC"),
+    ]
+
+
+def test_a_hyphenated_first_name_read_as_a_place_is_joined(nlp, restore):
+    doc = nlp("President Kassym-Jomart Tokayev met Paris-Berlin officials.")
+    doc = ner(doc, [("Kassym", "LOC"), ("Jomart Tokayev", "PERSON"), ("Paris", "LOC")])
+    doc = ner(doc, [("Berlin", "LOC")])
+    doc = restore(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Kassym-Jomart Tokayev", "PERSON"),
+        ("Paris", "LOC"),  # two places stay two
+        ("Berlin", "LOC"),
+    ]
+
+
+def test_an_organisation_name_cut_at_and_after_an_adjective_is_joined(nlp, restore):
+    doc = nlp(
+        "The Davis Center for Russian and Eurasian Studies, the Center for Strategic Studies "
+        "and Brookings Institution met."
+    )
+    doc = ner(
+        doc,
+        [
+            ("Davis Center for Russian", "LOC"),
+            ("Eurasian Studies", "ORG"),
+            ("Center for Strategic Studies", "ORG"),
+            ("Brookings Institution", "ORG"),
+        ],
+    )
+    doc = restore(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Davis Center for Russian and Eurasian Studies", "ORG"),
+        ("Center for Strategic Studies", "ORG"),  # a name ending in a noun is whole
+        ("Brookings Institution", "ORG"),
+    ]
+
+
+def test_a_place_entity_that_speaks_or_has_a_role_is_a_person(nlp, restore):
+    text = (
+        "Peace is far, says Serhii Kuzan, head of the centre. S. Kuzan asks why. "
+        "Serhii Kuzan knows. Lake Placid is cold, said Anna Berg. New Orleans said no."
+    )
+    doc = nlp(text)
+    doc = ner(
+        doc,
+        [
+            ("Serhii Kuzan, head", "LOC"),
+            ("S. Kuzan", "LOC"),
+            ("Serhii Kuzan knows", "LOC"),
+            ("Lake Placid", "LOC"),
+            ("Anna Berg", "PERSON"),
+            ("New Orleans", "LOC"),
+        ],
+    )
+    doc.set_ents(
+        [
+            Span(doc, e.start, e.start + 2, label=e.label_) if e.label_ == "LOC" else e
+            for e in doc.ents
+        ]
+    )
+    doc = restore(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Serhii Kuzan", "PERSON"),  # a speech verb before it and a role after it
+        ("S. Kuzan", "PERSON"),  # an initial and the same surname
+        ("Serhii Kuzan", "PERSON"),  # the same name elsewhere in the text
+        ("Lake Placid", "LOC"),  # a place word
+        ("Anna Berg", "PERSON"),
+        ("New Orleans", "LOC"),  # a place name's first word
+    ]

@@ -901,3 +901,112 @@ def test_surface_fallback_needs_an_actor_before_the_verb(nlp):
         ],
     )
     assert relations(doc) == set()
+
+
+def test_deny_verb_in_a_relative_clause_on_the_last_noun(nlp):
+    # "Russia says the gunmen came from Tajikistan, which the country denies." with the
+    # relative clause attached to "Tajikistan": what is denied is the claim, not the country
+    doc = parse(
+        nlp,
+        [
+            ("Russia", 1, "nsubj", "PROPN"),
+            ("says", 1, "ROOT", "VERB", "say"),
+            ("the", 3, "det", "DET"),
+            ("gunmen", 4, "nsubj", "NOUN", "gunman"),
+            ("came", 1, "ccomp", "VERB", "come"),
+            ("from", 6, "case", "ADP"),
+            ("Tajikistan", 4, "obl", "PROPN"),
+            (",", 11, "punct", "PUNCT"),
+            ("which", 11, "obj", "PRON"),
+            ("the", 10, "det", "DET"),
+            ("country", 11, "nsubj", "NOUN"),
+            ("denies", 6, "acl:relcl", "VERB", "deny"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    found = relations(doc)
+    assert ("denies", "state:TJK", None, False, False, None, "deny.relative") in found
+    assert not any(r[0] == "denies" and r[1] == "state:RUS" for r in found)
+
+
+def test_accusation_surface_with_a_demonym_modified_subject(nlp):
+    # "Russian pilots still blame Ukrainians." with "blame" left without a subject
+    doc = parse(
+        nlp,
+        [
+            ("Russian", 1, "amod", "ADJ"),
+            ("pilots", 3, "nsubj", "NOUN", "pilot"),
+            ("still", 3, "advmod", "ADV"),
+            ("blame", 3, "ROOT", "NOUN"),
+            ("Ukrainians", 3, "nmod", "PROPN"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+    )
+    assert ("accuses", "state:RUS", "state:UKR", False, False, None, "accuse.surface") in relations(
+        doc
+    )
+
+
+def test_subject_misparse_inside_a_persons_apposition(nlp):
+    # "Emmanuel Macron, an adviser to NATO, criticized Russia." with the parser making
+    # "NATO" the subject and the name a compound of it
+    doc = parse(
+        nlp,
+        [
+            ("Emmanuel", 6, "compound", "PROPN"),
+            ("Macron", 0, "flat", "PROPN"),
+            (",", 4, "punct", "PUNCT"),
+            ("an", 4, "det", "DET"),
+            ("adviser", 0, "appos", "NOUN"),
+            ("to", 6, "case", "ADP"),
+            ("NATO", 8, "nsubj", "PROPN"),
+            (",", 6, "punct", "PUNCT"),
+            ("criticized", 8, "ROOT", "VERB", "criticize"),
+            ("Russia", 8, "obj", "PROPN"),
+            (".", 8, "punct", "PUNCT"),
+        ],
+    )
+    found = {(p, s, o) for p, s, o, _, _, _, _ in relations(doc)}
+    assert found == {("criticizes", "person:emmanuel-macron", "state:RUS")}
+
+
+def test_conflict_between_read_off_the_words(nlp):
+    # "Fighting between Armenia and Azerbaijan broke out." with "Azerbaijan" parsed as the
+    # subject of "broke"
+    doc = parse(
+        nlp,
+        [
+            ("Fighting", 0, "ROOT", "VERB", "fight"),
+            ("between", 2, "case", "ADP"),
+            ("Armenia", 0, "obl", "PROPN"),
+            ("and", 5, "cc", "CCONJ"),
+            ("Azerbaijan", 5, "nsubj", "PROPN"),
+            ("broke", 0, "conj", "VERB", "break"),
+            ("out", 5, "compound:prt", "ADP"),
+            (".", 0, "punct", "PUNCT"),
+        ],
+    )
+    found = {(p, frozenset({s, o})) for p, s, o, _, _, _, _ in relations(doc)}
+    assert found == {("conflict_with", frozenset({"state:ARM", "state:AZE"}))}
+
+
+def test_accusation_noun_with_a_that_clause_parsed_as_relative(nlp):
+    # "Iran's accusation that Israel had planned the attack" with the clause read as acl:relcl
+    doc = parse(
+        nlp,
+        [
+            ("Iran", 2, "nmod:poss", "PROPN"),
+            ("'s", 0, "case", "PART"),
+            ("accusation", 2, "ROOT", "NOUN"),
+            ("that", 6, "mark", "SCONJ"),
+            ("Israel", 6, "nsubj", "PROPN"),
+            ("had", 6, "aux", "AUX", "have"),
+            ("planned", 2, "acl:relcl", "VERB", "plan"),
+            ("the", 8, "det", "DET"),
+            ("attack", 6, "obj", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == {
+        ("accuses", "state:IRN", "state:ISR", False, False, None, "accuses.nominal")
+    }

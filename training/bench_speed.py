@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
+    import kg.nlp.embed  # noqa: F401  (registers the Brown-cluster tok2vec)
+
     model = resolve(args.model)
     nlp = spacy.load(model)
     result = measure(nlp, bench_texts(resolve(args.corpora)), args.repeats, args.batch_size)

@@ -154,6 +154,8 @@ def load_kg_pipeline(model: Path | None = None):
 def evaluate_crossner(model: Path, corpora: Path, split: str = "test", kg: bool = True) -> dict:
     import spacy
 
+    import kg.nlp.embed  # noqa: F401  (registers the Brown-cluster tok2vec)
+
     sentences = load_sentences(corpora / "crossner-politics" / f"{split}.txt")
     result: dict = {"split": split, "sentences": len(sentences)}
     nlp = spacy.load(model)

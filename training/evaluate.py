@@ -142,6 +142,8 @@ def evaluate_all(
     import bench_speed
     import spacy
 
+    import kg.nlp.embed  # noqa: F401  (registers the Brown-cluster tok2vec)
+
     t0 = time.time()
     nlp = spacy.load(model)
     merged = corpora / "ewt-uner-merged"

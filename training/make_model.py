@@ -5,7 +5,7 @@
 Stages (all on by default):
 
 1. convert  the corpora (see each folder's SOURCE.md) to .spacy files in training/work/corpus
-2. train    with training/config.cfg (spaCy CLI trainer, CPU) into training/work/output
+2. train    with training/config.cfg (spaCy CLI trainer, CPU; Brown-cluster features) into training/work/output
 3. package  model-best -> --out, with meta.json (licence, sources, accuracy)
 4. evaluate on the held-out test sets (training/evaluate.py) and record the figures
 
@@ -72,11 +72,13 @@ SOURCES = [
         "use": "test only",
     },
     {
-        "name": "spacy-lookups-data (English lemma rules, index, exceptions; lexeme norms)",
+        "name": "spacy-lookups-data (English lemma rules, index, exceptions; lexeme norms; "
+        "Brown clusters)",
         "url": "https://github.com/explosion/spacy-lookups-data",
         "license": "MIT",
         "author": "Explosion",
-        "use": "rule lemmatizer tables",
+        "use": "rule lemmatizer tables; Brown cluster ids of the most probable English words "
+        "(en_lexeme_cluster) as tok2vec features (vocab/lookups.bin)",
     },
 ]
 
@@ -189,7 +191,8 @@ def package(model_dir: Path, out: Path, stats: dict, train_info: dict) -> None:
                 "Compact English pipeline for kg (news, geopolitics): tok2vec, ner "
                 "(PERSON/ORG/LOC), tagger (PTB), morphologizer (UPOS+feats), parser (UD), "
                 "rule lemmatizer. Trained on UD English-EWT + UNER, GUM (permissive genres) "
-                "and CrossNER politics train; no static vectors."
+                "and CrossNER politics train; Brown-cluster features (spacy-lookups-data), "
+                "no static vectors. Load after importing kg.nlp.embed (kg does this)."
             ),
             "author": "kg project",
             "license": LICENSE,
@@ -297,7 +300,9 @@ def main(argv: list[str] | None = None) -> int:
             ft_overrides,
         )
     train_info = {
-        "config": "training/config.cfg",
+        "config": str(Path(args.config).resolve().relative_to(REPO))
+        if Path(args.config).resolve().is_relative_to(REPO)
+        else args.config,
         "overrides": overrides,
         "finetune": {"steps": args.finetune_steps, "lr": args.finetune_lr}
         if args.finetune_steps

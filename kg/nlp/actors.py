@@ -147,6 +147,9 @@ class LinkingCues:
     relational_nouns: frozenset[str]
     relational_verbs: frozenset[str]
     giving_verbs: frozenset[str]
+    person_roles: frozenset[str] = frozenset()
+    speech_forms: frozenset[str] = frozenset()
+    place_openers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -415,7 +418,7 @@ class ActorRestore:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        cues = linking_cues()
+        cues = self.cues = linking_cues()
         self.org_words = cues.org_words | cues.org_heads
         self.org_name_ends = self.org_words - _PLACE_HEADS  # "... Institute", not "... Street"
 
@@ -430,37 +433,119 @@ class ActorRestore:
                 return f"{actor_id}|{form}"
         return None
 
+    def _adjective(self, word: str) -> bool:
+        """ "Russian", "Strategic", "International": a word a name does not end with (the
+        restore step runs before the tagger, so by form: a demonym or an adjective ending)."""
+        if any(form == FORM_DEMONYM for _, form in self.gazetteer.lookup(word)):
+            return True
+        return word[:1].isupper() and word.lower().endswith(_ADJECTIVE_ENDINGS)
+
+    def _named_for(self, ent: Span) -> bool:
+        """ "Center for Russian", "Institute of Oriental": an organisation word followed by
+        "for"/"of" inside the entity, so a coordinated name part may follow."""
+        words = [t.lower_ for t in ent]
+        return any(
+            w in self.org_words and nxt in _NAME_LINKS
+            for w, nxt in zip(words, words[1:], strict=False)
+        )
+
+    def _speaks_or_has_a_role(self, ent: Span) -> bool:
+        """A place entity used as a person: "says Serhii Kuzan", "S. Kuzan asks",
+        "Serhii Kuzan, head of ...": a speech verb next to it or a role in apposition."""
+        doc = ent.doc
+        cues = self.cues
+        if ent.start > 0 and doc[ent.start - 1].lower_ in cues.speech_forms:
+            return True
+        if ent.end < len(doc) and doc[ent.end].lower_ in cues.speech_forms:
+            return True
+        k = ent.end
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+            while k < len(doc) and doc[k].lower_ in ("a", "an", "the", "senior", "former"):
+                k += 1
+            return k < len(doc) and doc[k].lower_ in cues.person_roles
+        return False
+
+    def _persons_labelled_places(self, doc: Doc) -> set[int]:
+        """Starts of LOC entities that name a person: two or three capitalised words (or an
+        initial and a surname) that speak or have a role, and every other LOC entity with
+        the same words or the same surname after an initial."""
+        candidates = [
+            e
+            for e in doc.ents
+            if e.label_ == "LOC"
+            and "|" not in e.ent_id_
+            and 2 <= len(e) <= 3
+            and all(t.is_title or (len(t.text) == 2 and t.text[1] == ".") for t in e)
+            and not self.gazetteer.lookup(e.text)
+            and e[0].lower_ not in self.cues.place_openers
+            and not any(t.lower_ in self.org_words or t.lower_ in self.cues.place_words for t in e)
+        ]
+        names = {e.text for e in candidates if self._speaks_or_has_a_role(e)}
+        surnames = {name.split()[-1] for name in names}
+        return {
+            e.start
+            for e in candidates
+            if e.text in names
+            or (e[-1].text in surnames and len(e[0].text) == 2 and e[0].text[1] == ".")
+        }
+
     def __call__(self, doc: Doc) -> Doc:
+        persons = self._persons_labelled_places(doc)
         held = list(doc.spans[HELD_BACK]) if HELD_BACK in doc.spans else []
         ents = []
         changed = bool(held)
         for ent in doc.ents:
             if "|" not in ent.ent_id_ and ent.label_ != "GPE":
                 key = self._state_form(ent.text) if ent.label_ == "LOC" else None
-                if key is not None:
+                if ent.start in persons:
+                    # "Serhii Kuzan" labelled a place, but he speaks and heads a centre
+                    ent = Span(doc, ent.start, ent.end, label="PERSON")
+                    changed = True
+                elif key is not None:
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id=key)
                     changed = True
                 elif _polity(ent):
                     ent = Span(doc, ent.start, ent.end, label="GPE")
                     changed = True
                 elif (
-                    ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in self.org_name_ends
+                    ent.label_ in ("PERSON", "LOC")
+                    and len(ent) > 1
+                    and ent[-1].lower_ in self.org_name_ends
                 ):
-                    # "Adam Smith Institute", "John Marek Independent Party": no one's name
+                    # "Adam Smith Institute", "John Marek Independent Party": no one's name;
+                    # "Soufan Group", "State Duma Committee": no place
                     ent = Span(doc, ent.start, ent.end, label="ORG")
                     changed = True
             before = ents[-1] if ents else None
             if (
                 before is not None
-                and before.label_ == ent.label_ == "PERSON"
+                and ent.label_ == "PERSON"
+                and (before.label_ == "PERSON" or (len(before) == 1 and before.label_ == "LOC"))
                 and "|" not in before.ent_id_ + ent.ent_id_
                 and ent.start == before.end + 1
                 and doc[before.end].text == "-"
                 and not doc[before.end - 1].whitespace_
                 and not doc[before.end].whitespace_
             ):
-                # "Kassym" + "-" + "Jomart Tokayev": a hyphenated first name cut in two
+                # "Kassym" + "-" + "Jomart Tokayev": a hyphenated first name cut in two (the
+                # first part may come out as a one-word place)
                 ent = Span(doc, before.start, ent.end, label="PERSON")
+                ents.pop()
+                changed = True
+            elif (
+                before is not None
+                and before.label_ in ("ORG", "LOC")
+                and ent.label_ in ("ORG", "LOC")
+                and "|" not in before.ent_id_ + ent.ent_id_
+                and ent.start == before.end + 1
+                and doc[before.end].lower_ == "and"
+                and self._adjective(before[-1].text)
+                and self._named_for(before)
+            ):
+                # "Davis Center for Russian" + "and" + "Eurasian Studies": one organisation
+                # (a name does not end in an adjective: the NER cut it at the "and")
+                ent = Span(doc, before.start, ent.end, label="ORG")
                 ents.pop()
                 changed = True
             ents.append(ent)
@@ -475,6 +560,7 @@ class ActorRestore:
 
 
 _NAME_GAP = frozenset({"-", "of", "the", "for"})
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ic", "al", "ish")
 _PLACE_HEADS = frozenset({"street", "square", "station", "hall", "court"})
 _POLITY_HEADS = frozenset(
     ["Empire", "Kingdom", "Caliphate", "Sultanate", "Khanate", "Emirate", "Duchy", "Republic"]
@@ -1033,11 +1119,26 @@ class ActorLinker:
                     and _name_word(doc[k])
                     and doc[k].ent_type_ in ("", "ORG", "NORP")
                     and not doc[k].is_sent_start
+                    and not (
+                        token.lower_ == "and"
+                        and any(t.lower_ in self.cues.org_heads for t in doc[span.start : end])
+                        and self._names_organisation(doc, k)
+                    )
                 ):
                     end = k + 1
                     continue
             break
         return doc[span.start : end]
+
+    def _names_organisation(self, doc: Doc, k: int) -> bool:
+        """The capitalised words from ``k`` name an organisation of their own ("Center for
+        Strategic Studies and Brookings Institution"), so an "and" after a name that has its
+        own head word does not continue it."""
+        while k < len(doc) and _name_word(doc[k]):
+            if doc[k].lower_ in self.cues.org_heads:
+                return True
+            k += 1
+        return False
 
     def _unlabelled_orgs(
         self, state: _DocState, found: list[tuple[Mention, Actor]]

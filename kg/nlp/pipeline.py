@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from kg.actors import load_gazetteer, ontology_dir
 from kg.errors import ModelError
 from kg.nlp import actors as _actors  # noqa: F401  (registers the linker factory)
+from kg.nlp import embed as _embed  # noqa: F401  (registers the shipped tok2vec architecture)
 from kg.nlp import relations as _relations  # noqa: F401  (registers the relation factory)
 from kg.nlp.actors import LINKER_NAME, add_actor_ruler
 

@@ -259,12 +259,28 @@ class Context:
             if subjects:
                 found = []
                 for s in subjects:
-                    found.extend(a for a in self.actors_of(s) if a not in found)
+                    actors = self._fronted_person(s) or self.actors_of(s)
+                    found.extend(a for a in actors if a not in found)
                 return found
             if current.dep_ not in climb or current.head.i == current.i:
                 return []
             current = current.head
         return []
+
+    def _fronted_person(self, subject: Token) -> list[str]:
+        """The person of "Stanislav Pritchin, a senior researcher at the Center for ...
+        Studies, was ..." when the parser made a word of the apposition the subject: the
+        subject phrase opens with a person's name followed by a comma."""
+        first = subject.left_edge
+        person = self.token_actor.get(first.i)
+        if person is None or self.actor_type(person) != "Person":
+            return []
+        end = first.i
+        while self.token_actor.get(end + 1) == person:
+            end += 1
+        if subject.i <= end or end + 1 >= subject.i or self.doc[end + 1].text != ",":
+            return []
+        return [person]
 
     # -- flags ---------------------------------------------------------------------------
     def negated(self, *tokens: Token) -> bool:
@@ -790,11 +806,13 @@ class Context:
                 if a not in authors
             ]
             if predicate == "accuses":
-                # "Beijing's accusation that Washington had spread the virus"
+                # "Beijing's accusation that Washington had spread the virus" (a that-clause
+                # with "that" as its marker, even when parsed as a relative clause)
+                scheme = self.syntax.scheme
                 targets += [
                     a
                     for clause in self.syntax.that_clauses(
-                        noun, self.syntax.scheme.clausal_modifier
+                        noun, scheme.clausal_modifier | scheme.relative_clause
                     )
                     for t in self.syntax.subjects(clause)
                     for a in self.actors_of(t)
@@ -822,14 +840,7 @@ class Context:
             while start > sent.start and self.token_actor.get(start - 1) == subject:
                 start -= 1
             if start > sent.start and self.doc[start - 1].lower_ in _RELATIVE_PRONOUNS:
-                # "..., which the country denies": the denial of what the clause before
-                # says; "the country" is the accused of an accusation there, if any
-                verb = self._accusation_before(sent, start - 1)
-                accusers = self.subject_actors(verb) if verb is not None else []
-                accused = self._accused(verb) if verb is not None else []
-                if len(accused) == 1 and self.doc[start].lower_ == "the":
-                    subject = accused[0]
-                obj = accusers[0] if len(accusers) == 1 and subject in accused else None
+                subject, obj = self._relative_denial(sent, subject, start)
                 rule = "deny.relative"
             else:
                 following = [t for t in self.doc[token.i + 1 : min(token.i + 4, sent.end)]]
@@ -842,6 +853,43 @@ class Context:
             rel = self.make(sent, "denies", subject, obj, token, rule, 0.6)
             if rel:
                 yield rel
+
+    def _relative_denial(self, sent: Span, subject: str, start: int) -> tuple[str, str | None]:
+        """Denier and accuser of "..., which the country denies", the subject mention
+        starting at token ``start``: the denial of what the clause before says; a definite
+        description ("the country") is the accused of an accusation there, if any."""
+        verb = self._accusation_before(sent, start - 1)
+        accusers = self.subject_actors(verb) if verb is not None else []
+        accused = self._accused(verb) if verb is not None else []
+        if len(accused) == 1 and self.doc[start].lower_ == "the":
+            subject = accused[0]
+        obj = accusers[0] if len(accusers) == 1 and subject in accused else None
+        return subject, obj
+
+    def rule_deny_relative(self, sent: Span) -> Iterator[Relation]:
+        """A parsed relative clause whose object is the relative pronoun: "..., which the
+        country denies" denies what the clause before says, whatever noun the parser
+        attached the relative clause to (a country is not what is denied)."""
+        for verb in sent:
+            if (
+                verb.pos_ != "VERB"
+                or self._lemma(verb) not in self.cues.deny_verbs
+                or not self.syntax.is_relative_clause(verb)
+            ):
+                continue
+            objects = self.syntax.objects(verb)
+            if not objects or not all(o.lower_ in _RELATIVE_PRONOUNS for o in objects):
+                continue
+            for subj in self.syntax.subjects(verb):
+                if subj.i not in self.token_actor:
+                    continue
+                start = subj.left_edge.i
+                if start <= objects[0].i:
+                    continue
+                subject, obj = self._relative_denial(sent, self.token_actor[subj.i], start)
+                rel = self.make(sent, "denies", subject, obj, verb, "deny.relative", 0.6)
+                if rel:
+                    yield rel
 
     def _accusation_before(self, sent: Span, end: int) -> Token | None:
         """The last active accusation verb of ``sent`` before token ``end``."""
@@ -923,18 +971,21 @@ class Context:
             k = token.i + 1
             while k < sent.end and doc[k].pos_ == "DET":
                 k += 1
-            if (
-                j < sent.start
-                or j not in self.token_actor
-                or k >= sent.end
-                or k not in self.token_actor
-            ):
+            if j < sent.start or k >= sent.end or k not in self.token_actor:
+                continue
+            if j in self.token_actor:
+                accusers = [self.token_actor[j]]
+            elif doc[j].pos_ == "NOUN":
+                accusers = self._actor_of_head(doc[j])  # "Russian pilots still blame ..."
+            else:
+                accusers = []
+            if len(accusers) != 1:
                 continue
             for accused in self.actors_of(doc[k]):  # "Uganda and Burundi"
                 rel = self.make(
                     sent,
                     "accuses",
-                    self.token_actor[j],
+                    accusers[0],
                     accused,
                     token,
                     "accuse.surface",
@@ -1565,6 +1616,30 @@ class Context:
                     if rel:
                         yield rel
 
+    def _between_surface(self, token: Token, sent: Span) -> list[str]:
+        """ "fighting between (the) A and (the) B" read off the words when the parse does
+        not attach both sides to the noun: two actors right after "between"."""
+        doc = self.doc
+        k = token.i + 1
+        if k >= sent.end or doc[k].lower_ != "between":
+            return []
+        sides: list[str] = []
+        k += 1
+        for joiner in ("and", None):
+            while k < sent.end and doc[k].lower_ == "the":
+                k += 1
+            actor = self.token_actor.get(k) if k < sent.end else None
+            if actor is None or actor in sides:
+                return []
+            sides.append(actor)
+            while k < sent.end and self.token_actor.get(k) == actor:
+                k += 1
+            if joiner is not None:
+                if k >= sent.end or doc[k].lower_ != joiner:
+                    return []
+                k += 1
+        return sides
+
     def rule_conflict(self, sent: Span) -> Iterator[Relation]:
         cues = self.cues
         for token in sent:
@@ -1589,6 +1664,8 @@ class Context:
                     for _, t in self.syntax.prep_objects(token, {"between"})
                     for a in self.actors_of(t)
                 ]
+                if len(between) < 2:
+                    between = self._between_surface(token, sent) or between
                 pairs += [(between[i], b) for i in range(len(between)) for b in between[i + 1 :]]
                 if not objects and len(subjects) > 1:
                     pairs = [
@@ -1616,6 +1693,8 @@ class Context:
                     for _, t in self.syntax.prep_objects(token, {"between"})
                     for a in self.actors_of(t)
                 ]
+                if len(between) < 2:
+                    between = self._between_surface(token, sent) or between
                 mods = [
                     self.token_actor[c.i]
                     for c in token.subtree
@@ -1652,6 +1731,7 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
         ("rule_accuse_verb", cues.accuse_verbs),
         ("rule_speech", cues.speech_verbs | cues.label_verbs),
         ("rule_deny_verb", cues.deny_verbs),
+        ("rule_deny_relative", cues.deny_verbs),
         ("rule_falsity_surface", cues.speech_verbs),
         ("rule_deny_surface", cues.deny_forms),
         ("rule_accuse_surface", cues.accuse_forms),
