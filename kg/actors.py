@@ -7,6 +7,8 @@ gazetteer into span-ruler patterns.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import unicodedata
@@ -118,14 +120,53 @@ class Gazetteer:
 
     @classmethod
     def from_yaml(cls, path: Path) -> Gazetteer:
+        """Read a gazetteer file. Parsing the YAML of the shipped gazetteer (1 MB) takes about
+        a second, so its data is also kept as JSON in kg's cache directory (see
+        :func:`cache_home`), under the SHA-256 of the file's bytes: a changed file is parsed
+        again, and an unwritable cache only costs the parse."""
         try:
-            with path.open(encoding="utf-8") as fh:
-                data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            raw = path.read_bytes()
         except FileNotFoundError:
             raise KGError(
                 f"actor gazetteer {path} not found: run 'make actors' or set KG_ONTOLOGY_DIR"
             ) from None
+        data = _cached_yaml(raw)
         return cls([_entry(item) for item in data.get("actors", [])])
+
+
+_CACHE_FORMAT = "1"
+
+
+def cache_home() -> Path:
+    """kg's cache directory: ``$KG_CACHE_HOME``, else ``$XDG_CACHE_HOME/kg``, else
+    ``~/.cache/kg``."""
+    if os.environ.get("KG_CACHE_HOME"):
+        return Path(os.environ["KG_CACHE_HOME"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "kg"
+
+
+def _cached_yaml(raw: bytes) -> dict:
+    """``yaml.safe_load(raw)``, through a JSON copy in :func:`cache_home` keyed by content."""
+    digest = hashlib.sha256(raw).hexdigest()
+    cached = cache_home() / f"gazetteer-{_CACHE_FORMAT}-{digest[:40]}.json"
+    try:
+        data = json.loads(cached.read_bytes())
+        if isinstance(data, dict):
+            return data
+    except (OSError, ValueError):
+        pass
+    data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    if not isinstance(data, dict):
+        raise KGError("actor gazetteer: expected a mapping with an 'actors' list")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only home: parse every time
+    return data
 
 
 def _entry(item: dict) -> Entry:

@@ -246,3 +246,53 @@ def test_builder_is_deterministic(tmp_path):
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert outs[0] == ACTORS.read_bytes(), "ontology/actors.yaml is stale: run make actors"
+
+
+# -- the parsed-gazetteer cache ----------------------------------------------------------------
+GAZ_YAML = """actors:
+- id: state:AAA
+  label: Aland
+  type: State
+  names: [Aland, Republic of Aland]
+  roles:
+  - {role: member, of: "igo:x", since: 2001-05-07}
+"""
+
+
+def test_gazetteer_cache_gives_the_same_entries_and_follows_file_changes(tmp_path, monkeypatch):
+    from kg.actors import Gazetteer
+
+    monkeypatch.setenv("KG_CACHE_HOME", str(tmp_path / "cache"))
+    path = tmp_path / "actors.yaml"
+    path.write_text(GAZ_YAML, encoding="utf-8")
+    cold = Gazetteer.from_yaml(path)
+    assert len(list((tmp_path / "cache").glob("gazetteer-*.json"))) == 1
+    warm = Gazetteer.from_yaml(path)  # read from the JSON copy
+    assert warm.entries == cold.entries
+    assert warm.entries["state:AAA"].roles[0].since == "2001-05-07"  # a YAML date, as text
+    path.write_text(GAZ_YAML.replace("Aland", "Borland"), encoding="utf-8")
+    changed = Gazetteer.from_yaml(path)
+    assert changed.lookup("Borland") and not changed.lookup("Aland")
+
+
+def test_gazetteer_loads_when_the_cache_cannot_be_written(tmp_path, monkeypatch):
+    from kg.actors import Gazetteer
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("KG_CACHE_HOME", str(blocker / "cache"))
+    path = tmp_path / "actors.yaml"
+    path.write_text(GAZ_YAML, encoding="utf-8")
+    assert Gazetteer.from_yaml(path).lookup("Republic of Aland") == [("state:AAA", "name")]
+
+
+def test_a_corrupt_cache_file_is_parsed_again(tmp_path, monkeypatch):
+    from kg.actors import Gazetteer
+
+    monkeypatch.setenv("KG_CACHE_HOME", str(tmp_path))
+    path = tmp_path / "actors.yaml"
+    path.write_text(GAZ_YAML, encoding="utf-8")
+    Gazetteer.from_yaml(path)
+    (cached,) = tmp_path.glob("gazetteer-*.json")
+    cached.write_text("{truncated", encoding="utf-8")
+    assert Gazetteer.from_yaml(path).lookup("Aland") == [("state:AAA", "name")]
