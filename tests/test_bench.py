@@ -37,4 +37,7 @@ def test_benchmark_smoke(tmp_path):
     assert incremental["cache"] == {"hits": documents, "misses": 1}
     assert figures["kg_build_workers_1"]["words"] > 0
     assert figures["bare_nlp_pipe"]["words_per_second"] > 0
+    # two alternating rounds; the reported ratio compares the fastest pass of each
+    assert figures["rounds"] == 2 and len(figures["ratio_per_round"]) == 2
+    assert figures["ratio_end_to_end_to_bare"] >= min(figures["ratio_per_round"])
     assert set(figures["peak_rss_mb"]) == {"250k", "500k", "1M"}
