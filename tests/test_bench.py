@@ -40,4 +40,5 @@ def test_benchmark_smoke(tmp_path):
     # two alternating rounds; the reported ratio compares the fastest pass of each
     assert figures["rounds"] == 2 and len(figures["ratio_per_round"]) == 2
     assert figures["ratio_end_to_end_to_bare"] >= min(figures["ratio_per_round"])
+    assert len(figures["speedup_workers_2_per_round"]) == 2
     assert set(figures["peak_rss_mb"]) == {"250k", "500k", "1M"}
