@@ -72,6 +72,7 @@ def test_a_lower_case_article_is_trimmed_but_a_name_keeps_its_own(nlp):
         ("Ethnic Uzbeks fled the violence in the south.", "Uzbeks", "NORP", False),
         ("Russia Accuses Ukraine Of Terror Attack", "Russia", "GPE", False),
         ("The Australian Labor Party won the vote.", "Australian", "NORP", True),
+        ("The Prime Minister of Pakistan Imran Khan spoke.", "Pakistan", "GPE", False),
     ],
 )
 def test_spans_inside_longer_names_are_held_back(nlp, text, surface, label, held):

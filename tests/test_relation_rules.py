@@ -1010,3 +1010,26 @@ def test_accusation_noun_with_a_that_clause_parsed_as_relative(nlp):
     assert relations(doc) == {
         ("accuses", "state:IRN", "state:ISR", False, False, None, "accuses.nominal")
     }
+
+
+def test_leader_title_of_a_state_before_a_name_the_ner_missed(nlp):
+    # "The then Prime Minister of Pakistan Imran Khan visited Moscow." (no NER here: the name
+    # is found after the title's state)
+    doc = parse(
+        nlp,
+        [
+            ("The", 3, "det", "DET"),
+            ("then", 3, "amod", "ADV"),
+            ("Prime", 3, "compound", "PROPN"),
+            ("Minister", 8, "nsubj", "PROPN"),
+            ("of", 5, "case", "ADP"),
+            ("Pakistan", 3, "nmod", "PROPN"),
+            ("Imran", 3, "appos", "PROPN"),
+            ("Khan", 6, "flat", "PROPN"),
+            ("visited", 8, "ROOT", "VERB", "visit"),
+            ("Moscow", 8, "obj", "PROPN"),
+            (".", 8, "punct", "PUNCT"),
+        ],
+    )
+    found = {(p, s, o, st) for p, s, o, _, _, st, _ in relations(doc)}
+    assert ("leader_of", "person:imran-khan", "state:PAK", "former") in found

@@ -716,7 +716,6 @@ LEADERS = [
     pytest.param(
         "The then Prime Minister of Pakistan Imran Khan visited Moscow.",
         {rel("leader_of", "person:imran-khan", "state:PAK", status="former")},
-        marks=UNLINKED_PERSON,
     ),
     pytest.param(
         "Wagner chief Yevgeny Prigozhin died in a plane crash.",

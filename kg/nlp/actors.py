@@ -316,6 +316,12 @@ class ActorBounds:
     def _inside_longer_name(self, ent: Span) -> bool:
         doc = ent.doc
         first, last = ent[0], ent[-1]
+        if (
+            ent.start >= 2
+            and doc[ent.start - 1].lower_ == "of"
+            and doc[ent.start - 2].lower_ in self.titles
+        ):
+            return False  # "Prime Minister of Pakistan Imran Khan": the title's state, a name
         after = doc[ent.end] if ent.end < len(doc) else None
         if after is not None and not after.is_sent_start:
             if last.whitespace_ and self._name_word(after) and self._names_with(ent, after):
@@ -1265,7 +1271,8 @@ class ActorLinker:
     def _titled_persons(
         self, state: _DocState, found: list[tuple[Mention, Actor]]
     ) -> list[tuple[Mention, Actor]]:
-        """Names the NER missed after a title: "CSTO Secretary General Stanislav Zas"."""
+        """Names the NER missed after a title: "CSTO Secretary General Stanislav Zas", "Prime
+        Minister of Pakistan Imran Khan"."""
         doc = state.doc
         taken = {i for m, _ in found for i in range(m.start, m.end)}
         not_names = self.cues.titles | self.cues.org_words
@@ -1277,10 +1284,21 @@ class ActorLinker:
             token = doc[i]
             if token.lower_.rstrip(".") not in self.cues.titles:
                 continue
-            end = token.i + 1
+            start = token.i + 1
+            if (
+                start + 1 < len(doc)
+                and doc[start].lower_ == "of"
+                and doc[start + 1].ent_type_ == "GPE"
+                and doc[start + 1].ent_iob_ == "B"
+            ):
+                # "Prime Minister of Pakistan Imran Khan": the name follows the title's state
+                start += 2
+                while start < len(doc) and doc[start].ent_iob_ == "I":
+                    start += 1
+            end = start
             while (
                 end < len(doc)
-                and end - token.i <= 3
+                and end - start < 3
                 and _name_word(doc[end])
                 and doc[end].pos_ == "PROPN"
                 and doc[end].lower_ not in not_names
@@ -1288,7 +1306,7 @@ class ActorLinker:
                 and doc[end].idx not in taken
             ):
                 end += 1
-            span = doc[token.i + 1 : end]
+            span = doc[start:end]
             if len(span) < 2 or (end < len(doc) and _name_word(doc[end])):
                 continue
             actor = self._new_person(span.text, state)
