@@ -192,6 +192,8 @@ PERSONS = [
 ]
 
 AMBIGUOUS = [
+    ("Wagner chief Yevgeny Prigozhin died in a plane crash.", "Wagner", "armedgroup:wagner-group"),
+    ("Wagner wrote operas in Bayreuth.", "Wagner", None),
     ("Georgia and Armenia signed a border agreement.", "Georgia", "state:GEO"),
     ("Tbilisi said Georgia would not join the sanctions.", "Georgia", "state:GEO"),
     ("Voters in Atlanta, Georgia, went to the polls on Tuesday.", "Georgia", None),

@@ -1033,3 +1033,19 @@ def test_leader_title_of_a_state_before_a_name_the_ner_missed(nlp):
     )
     found = {(p, s, o, st) for p, s, o, _, _, st, _ in relations(doc)}
     assert ("leader_of", "person:imran-khan", "state:PAK", "former") in found
+
+
+def test_an_ambiguous_group_name_before_a_role_word_is_the_group(nlp):
+    # "Wagner chief Yevgeny Prigozhin died." ("Wagner" alone is ambiguous: a composer too)
+    doc = parse(
+        nlp,
+        [
+            ("Wagner", 1, "compound", "PROPN"),
+            ("chief", 2, "compound", "NOUN"),
+            ("Yevgeny", 4, "nsubj", "PROPN"),
+            ("Prigozhin", 2, "flat", "PROPN"),
+            ("died", 4, "ROOT", "VERB", "die"),
+            (".", 4, "punct", "PUNCT"),
+        ],
+    )
+    assert "armedgroup:wagner-group" in {m.actor for m in doc._.kg_mentions}

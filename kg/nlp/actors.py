@@ -958,7 +958,8 @@ class ActorLinker:
         """An ambiguous name ("Georgia", "Jordan", "Turkey") names the actor unless it is part
         of a longer name ("Michael Jordan") or the document uses it as a sub-national place
         ("Atlanta, Georgia"); it needs another form of the actor in the document ("Tbilisi",
-        "Georgian") or, for a state, another state named in the document."""
+        "Georgian"), for a state another state named in the document, for a group a role
+        word right after it ("Wagner chief")."""
         doc = ent.doc
         entry = self.gazetteer.entries[actor_id]
         if self._longer_name(ent, doc) is not None:
@@ -968,6 +969,13 @@ class ActorLinker:
             return True
         if self._subnational(ent.text, doc):
             return False
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            entry.actor.type != "State"
+            and after is not None
+            and after.lower_ in self.cues.person_roles
+        ):
+            return True  # "Wagner chief Yevgeny Prigozhin": a group with a chief
         if entry.actor.type != "State":
             return False
         # another state or an inter-governmental organisation makes it international news
