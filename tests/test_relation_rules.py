@@ -1049,3 +1049,50 @@ def test_an_ambiguous_group_name_before_a_role_word_is_the_group(nlp):
         ],
     )
     assert "armedgroup:wagner-group" in {m.actor for m in doc._.kg_mentions}
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # "France and Germany are treaty allies." with "allies" parsed as a conjunct
+        (["France", "and", "Germany", "are", "treaty", "allies"], (False, False)),
+        (["France", "and", "Germany", "are", "not", "allies"], (False, True)),
+        (["France", "and", "Germany", "may", "become", "allies"], (True, False)),
+    ],
+)
+def test_allies_read_off_the_words_when_the_parse_misses_the_subjects(nlp, words, expected):
+    pos = {"and": "CCONJ", "are": "AUX", "may": "AUX", "become": "VERB", "not": "PART"}
+    tokens = [
+        (w, 0, "ROOT" if i == 0 else "dep", pos.get(w, "PROPN" if i < 3 else "NOUN"))
+        for i, w in enumerate(words)
+    ]
+    tokens[-1] = (words[-1], 0, "conj", "NOUN", "ally")
+    tokens.append((".", 0, "punct", "PUNCT"))
+    found = relations(parse(nlp, tokens))
+    hedged, negated = expected
+    assert found == {
+        ("allied_with", "state:FRA", "state:DEU", hedged, negated, None, "ally.surface")
+    }
+
+
+def test_allies_surface_needs_the_actors_to_open_the_clause(nlp):
+    # "Critics of France and Germany are allies of the opposition."
+    words = [
+        "Critics",
+        "of",
+        "France",
+        "and",
+        "Germany",
+        "are",
+        "allies",
+        "of",
+        "the",
+        "opposition",
+    ]
+    pos = ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "AUX", "NOUN", "ADP", "DET", "NOUN"]
+    tokens = [
+        (w, 0, "ROOT" if i == 0 else "dep", p)
+        for i, (w, p) in enumerate(zip(words, pos, strict=True))
+    ]
+    tokens.append((".", 0, "punct", "PUNCT"))
+    assert relations(parse(nlp, tokens)) == set()

@@ -1434,6 +1434,61 @@ class Context:
         return None
 
     # -- alliances ----------------------------------------------------------------------
+    def _allies_surface(self, noun: Token, sent: Span) -> Relation | None:
+        """ "A and B are (treaty) allies" read off the words when the parse does not make the
+        two actors the subject of the ally noun: two coordinated actors, a form of "be" /
+        "remain" / "become", modifiers, the noun. "not" among the words negates it, a modal
+        before the verb hedges it."""
+        doc, cues = self.doc, self.cues
+        if noun.i + 1 < sent.end and doc[noun.i + 1].lower_ in ("of", "to", "with"):
+            return None  # "allies of the opposition": allied with someone else
+        k = noun.i - 1
+        negated = False
+        while k >= sent.start and doc[k].pos_ in ("ADJ", "NOUN", "ADV", "PART", "DET"):
+            negated = negated or doc[k].lower_ in cues.negation_words
+            k -= 1
+        if k < sent.start or (
+            self._lemma(doc[k]) not in _LINKING_VERBS and doc[k].lower_ not in _LINKING_VERBS
+        ):
+            return None
+        verb = doc[k]
+        hedged = False
+        k -= 1
+        while k >= sent.start and doc[k].pos_ in ("AUX", "PART", "ADV"):
+            hedged = hedged or doc[k].lower_ in cues.hedge_modals  # "may become allies"
+            negated = negated or doc[k].lower_ in cues.negation_words
+            k -= 1
+        sides: list[str] = []
+        for joiner in ("and", None):
+            while k >= sent.start and doc[k].lower_ == "the":
+                k -= 1
+            actor = self.token_actor.get(k) if k >= sent.start else None
+            if actor is None or actor in sides:
+                return None
+            sides.append(actor)
+            while k >= sent.start and self.token_actor.get(k) == actor:
+                k -= 1
+            while k >= sent.start and doc[k].lower_ == "the" and joiner is not None:
+                k -= 1
+            if joiner is not None:
+                if k < sent.start or doc[k].lower_ != joiner:
+                    return None
+                k -= 1
+        if k >= sent.start and doc[k].pos_ == "ADP":
+            return None  # "critics of Russia and China are ...": not the two actors
+        b, a = sides
+        return self.make(
+            sent,
+            "allied_with",
+            a,
+            b,
+            noun,
+            "ally.surface",
+            0.6,
+            hedged=hedged,
+            negated=negated or self.syntax.negated(verb),
+        )
+
     def rule_allies(self, sent: Span) -> Iterator[Relation]:
         cues = self.cues
         for token in sent:
@@ -1467,6 +1522,11 @@ class Context:
                 side_b += [a for c in self.syntax.appositions(token) for a in self.actors_of(c)]
                 if not side_a and len(side_b) >= 2:
                     side_a, side_b = side_b[:1], side_b[1:]
+                if not side_a or not side_b:
+                    surface = self._allies_surface(token, sent)
+                    if surface is not None:
+                        yield surface
+                        continue
                 for a in side_a:
                     for b in side_b:
                         predicative = (
@@ -1756,6 +1816,28 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
         ("rule_conflict", cues.conflict_verbs | cues.conflict_nouns | cues.conflict_forms),
     )
 
+
+# "be", "remain", "become", "stay" and their forms (the lemmatizer may leave "are" as is)
+_LINKING_VERBS = frozenset(
+    [
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "remain",
+        "remains",
+        "remained",
+        "become",
+        "becomes",
+        "became",
+        "stay",
+        "stays",
+        "stayed",
+    ]
+)
 
 _AGENT_NOUNS = frozenset(
     {
