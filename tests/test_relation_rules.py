@@ -1096,3 +1096,27 @@ def test_allies_surface_needs_the_actors_to_open_the_clause(nlp):
     ]
     tokens.append((".", 0, "punct", "PUNCT"))
     assert relations(parse(nlp, tokens)) == set()
+
+
+@pytest.mark.parametrize("dep", ["conj", "punct"])
+def test_a_subject_hung_on_the_subordinate_clause_is_the_main_verbs(nlp, dep):
+    # "While Israel is searching, Hamas has claimed responsibility." with "Hamas" attached to
+    # "searching" as a conjunct (or as punctuation) and "claimed" left without a subject
+    doc = parse(
+        nlp,
+        [
+            ("While", 3, "mark", "SCONJ"),
+            ("Israel", 3, "nsubj", "PROPN"),
+            ("is", 3, "aux", "AUX", "be"),
+            ("searching", 7, "advcl", "VERB", "search"),
+            (",", 5, "punct", "PUNCT"),
+            ("Hamas", 3, dep, "PROPN"),
+            ("has", 7, "aux", "AUX", "have"),
+            ("claimed", 7, "ROOT", "VERB", "claim"),
+            ("responsibility", 7, "obj", "NOUN"),
+            (".", 7, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == {
+        ("claims_responsibility", "armedgroup:hamas", None, False, False, None, "claim.verb")
+    }

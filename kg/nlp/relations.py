@@ -137,8 +137,9 @@ class Context:
             for actor in self._actor_of_head(t):
                 if actor not in out:
                     out.append(actor)
-        # a list misparsed as appositions: "Mali, Burkina Faso and Niger"
-        if len(out) == 1 and token.i in self.token_actor:
+        # a list misparsed as appositions: "Mali, Burkina Faso and Niger" (not "the Islamic
+        # State (ISIS), specifically its branch known as ISIS-K", which names one actor)
+        if len(out) == 1 and token.i in self.token_actor and self._known_as(token) is None:
             kind = self.actor_type(out[0])
             for appos in self.syntax.appositions(token):
                 linked = self.token_actor.get(appos.i)
@@ -256,6 +257,8 @@ class Context:
             if not subjects and current.i != verb.i:
                 # "the US are compelled to make an alliance": the passive subject controls
                 subjects = self.syntax.subjects(current, passive=True)
+            if not subjects and not passive:
+                subjects = self._misattached_subject(current)
             if subjects:
                 found = []
                 for s in subjects:
@@ -265,6 +268,24 @@ class Context:
             if current.dep_ not in climb or current.head.i == current.i:
                 return []
             current = current.head
+        return []
+
+    def _misattached_subject(self, verb: Token) -> list[Token]:
+        """ "While the Kremlin is trying ..., the Islamic State (ISIS) ... has claimed ...":
+        the parser hung the main clause's subject on the subordinate verb as a conjunct or
+        with a label no noun takes ("punct", "dep"), between that verb and ``verb``; it is
+        the subject of ``verb``."""
+        scheme = self.syntax.scheme
+        for clause in verb.children:
+            if clause.dep_ not in scheme.adverbial_clause or clause.i > verb.i:
+                continue
+            for c in clause.children:
+                if (
+                    (c.dep_ in scheme.conjunct or c.dep_ in ("punct", "dep"))
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and clause.i < c.i < verb.i
+                ):
+                    return [c]
         return []
 
     def _fronted_person(self, subject: Token) -> list[str]:
