@@ -147,9 +147,9 @@ class LinkingCues:
     relational_nouns: frozenset[str]
     relational_verbs: frozenset[str]
     giving_verbs: frozenset[str]
-    person_roles: frozenset[str] = frozenset()
-    speech_forms: frozenset[str] = frozenset()
-    place_openers: frozenset[str] = frozenset()
+    person_roles: frozenset[str]
+    speech_forms: frozenset[str]
+    place_openers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -482,7 +482,7 @@ class ActorRestore:
             if e.label_ == "LOC"
             and "|" not in e.ent_id_
             and 2 <= len(e) <= 3
-            and all(t.is_title or (len(t.text) == 2 and t.text[1] == ".") for t in e)
+            and all(t.is_title or _is_initial(t) for t in e)
             and not self.gazetteer.lookup(e.text)
             and e[0].lower_ not in self.cues.place_openers
             and not any(t.lower_ in self.org_words or t.lower_ in self.cues.place_words for t in e)
@@ -492,8 +492,7 @@ class ActorRestore:
         return {
             e.start
             for e in candidates
-            if e.text in names
-            or (e[-1].text in surnames and len(e[0].text) == 2 and e[0].text[1] == ".")
+            if e.text in names or (e[-1].text in surnames and _is_initial(e[0]))
         }
 
     def __call__(self, doc: Doc) -> Doc:
@@ -567,6 +566,13 @@ class ActorRestore:
 
 _NAME_GAP = frozenset({"-", "of", "the", "for"})
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ic", "al", "ish")
+
+
+def _is_initial(token) -> bool:
+    """ "S." in "S. Kuzan"."""
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+
 _PLACE_HEADS = frozenset({"street", "square", "station", "hall", "court"})
 _POLITY_HEADS = frozenset(
     ["Empire", "Kingdom", "Caliphate", "Sultanate", "Khanate", "Emirate", "Duchy", "Republic"]

@@ -422,6 +422,11 @@ class Context:
     def _lemma(self, token: Token) -> str:
         return token.lemma_.lower() or token.lower_
 
+    def _linking_verb(self, token: Token) -> bool:
+        """be / remain / become / stay, by lemma or by form (the lemmatizer may leave "are")."""
+        linking = self.cues.linking_verbs
+        return self._lemma(token) in linking or token.lower_ in linking
+
     def rule_accuse_verb(self, sent: Span) -> Iterator[Relation]:
         for verb in sent:
             if verb.pos_ not in ("VERB", "AUX") or self._lemma(verb) not in self.cues.accuse_verbs:
@@ -1468,9 +1473,7 @@ class Context:
         while k >= sent.start and doc[k].pos_ in ("ADJ", "NOUN", "ADV", "PART", "DET"):
             negated = negated or doc[k].lower_ in cues.negation_words
             k -= 1
-        if k < sent.start or (
-            self._lemma(doc[k]) not in _LINKING_VERBS and doc[k].lower_ not in _LINKING_VERBS
-        ):
+        if k < sent.start or not self._linking_verb(doc[k]):
             return None
         verb = doc[k]
         hedged = False
@@ -1479,25 +1482,12 @@ class Context:
             hedged = hedged or doc[k].lower_ in cues.hedge_modals  # "may become allies"
             negated = negated or doc[k].lower_ in cues.negation_words
             k -= 1
-        sides: list[str] = []
-        for joiner in ("and", None):
-            while k >= sent.start and doc[k].lower_ == "the":
-                k -= 1
-            actor = self.token_actor.get(k) if k >= sent.start else None
-            if actor is None or actor in sides:
-                return None
-            sides.append(actor)
-            while k >= sent.start and self.token_actor.get(k) == actor:
-                k -= 1
-            while k >= sent.start and doc[k].lower_ == "the" and joiner is not None:
-                k -= 1
-            if joiner is not None:
-                if k < sent.start or doc[k].lower_ != joiner:
-                    return None
-                k -= 1
+        sides, k = self._actor_pair(sent, k, -1)
+        if not sides:
+            return None
         if k >= sent.start and doc[k].pos_ == "ADP":
             return None  # "critics of Russia and China are ...": not the two actors
-        b, a = sides
+        a, b = sides
         return self.make(
             sent,
             "allied_with",
@@ -1532,11 +1522,7 @@ class Context:
                     for a in self.actors_of(t)
                 ]
                 side_b = self.subject_actors(token) if self.syntax.subjects(token) else []
-                if (
-                    not side_b
-                    and token.head.i != token.i
-                    and self._lemma(token.head) in ("remain", "become", "be", "stay")
-                ):
+                if not side_b and token.head.i != token.i and self._linking_verb(token.head):
                     side_b = self.subject_actors(token.head)
                 if not side_b and token.dep_ in self.syntax.scheme.apposition:
                     side_b = self.actors_of(token.head)
@@ -1553,7 +1539,7 @@ class Context:
                         predicative = (
                             bool(self.syntax.subjects(token))
                             or any(c.dep_ in self.syntax.scheme.copula for c in token.children)
-                            or self._lemma(token.head) in ("become", "remain", "stay", "be")
+                            or self._linking_verb(token.head)
                         )
                         rel = self.make(
                             sent,
@@ -1700,26 +1686,39 @@ class Context:
     def _between_surface(self, token: Token, sent: Span) -> list[str]:
         """ "fighting between (the) A and (the) B" read off the words when the parse does
         not attach both sides to the noun: two actors right after "between"."""
-        doc = self.doc
         k = token.i + 1
-        if k >= sent.end or doc[k].lower_ != "between":
+        if k >= sent.end or self.doc[k].lower_ != "between":
             return []
+        pair, _ = self._actor_pair(sent, k + 1, 1)
+        return pair
+
+    def _actor_pair(self, sent: Span, k: int, step: int) -> tuple[list[str], int]:
+        """Two different actors joined by "and", "(the) A and (the) B", read from token ``k``
+        in direction ``step`` (1: forwards, -1: backwards): ([A, B] in reading order, the
+        index after the pair), or ([], k) when the words there are not such a pair."""
+        doc = self.doc
+
+        def inside(i: int) -> bool:
+            return sent.start <= i < sent.end
+
+        start = k
         sides: list[str] = []
-        k += 1
         for joiner in ("and", None):
-            while k < sent.end and doc[k].lower_ == "the":
-                k += 1
-            actor = self.token_actor.get(k) if k < sent.end else None
+            while inside(k) and doc[k].lower_ == "the":
+                k += step
+            actor = self.token_actor.get(k) if inside(k) else None
             if actor is None or actor in sides:
-                return []
+                return [], start
             sides.append(actor)
-            while k < sent.end and self.token_actor.get(k) == actor:
-                k += 1
+            while inside(k) and self.token_actor.get(k) == actor:
+                k += step
             if joiner is not None:
-                if k >= sent.end or doc[k].lower_ != joiner:
-                    return []
-                k += 1
-        return sides
+                while inside(k) and doc[k].lower_ == "the":
+                    k += step
+                if not inside(k) or doc[k].lower_ != joiner:
+                    return [], start
+                k += step
+        return (sides if step > 0 else sides[::-1]), k
 
     def rule_conflict(self, sent: Span) -> Iterator[Relation]:
         cues = self.cues
@@ -1837,28 +1836,6 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
         ("rule_conflict", cues.conflict_verbs | cues.conflict_nouns | cues.conflict_forms),
     )
 
-
-# "be", "remain", "become", "stay" and their forms (the lemmatizer may leave "are" as is)
-_LINKING_VERBS = frozenset(
-    [
-        "be",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "being",
-        "remain",
-        "remains",
-        "remained",
-        "become",
-        "becomes",
-        "became",
-        "stay",
-        "stays",
-        "stayed",
-    ]
-)
 
 _AGENT_NOUNS = frozenset(
     {
