@@ -269,6 +269,9 @@ def test_gazetteer_cache_gives_the_same_entries_and_follows_file_changes(tmp_pat
     assert len(list((tmp_path / "cache").glob("gazetteer-*.json"))) == 1
     warm = Gazetteer.from_yaml(path)  # read from the JSON copy
     assert warm.entries == cold.entries
+    (cached,) = (tmp_path / "cache").glob("gazetteer-*.json")
+    cached.write_text(cached.read_text().replace("Republic of Aland", "Aland Republic"))
+    assert Gazetteer.from_yaml(path).lookup("Aland Republic")  # the copy is what is read
     assert warm.entries["state:AAA"].roles[0].since == "2001-05-07"  # a YAML date, as text
     path.write_text(GAZ_YAML.replace("Aland", "Borland"), encoding="utf-8")
     changed = Gazetteer.from_yaml(path)
