@@ -693,6 +693,38 @@ def test_ally_noun_negated(nlp):
     assert found == {("allied_with", frozenset({"state:HUN", "state:RUS"}), False, True)}
 
 
+def _losing_ally_and(nlp, ally: str, lemma: str) -> Doc:
+    # "Vladimir Putin lost his close ally(ies) and Tajikistan." (Tajikistan a conjunct of ally)
+    return parse(
+        nlp,
+        [
+            ("Vladimir", 1, "compound", "PROPN"),
+            ("Putin", 2, "nsubj", "PROPN"),
+            ("lost", 2, "ROOT", "VERB", "lose"),
+            ("his", 5, "nmod:poss", "PRON", "he"),
+            ("close", 5, "amod", "ADJ"),
+            (ally, 2, "obj", "NOUN", lemma),
+            ("and", 7, "cc", "CCONJ"),
+            ("Tajikistan", 5, "conj", "PROPN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+
+
+def test_ally_named_by_and_is_an_ally_of_the_leaders_state(nlp):
+    # Russia is not named: its actor comes from the gazetteer through Putin's country
+    doc = _losing_ally_and(nlp, "ally", "ally")
+    found = {(p, frozenset({s, o}), h, n, r) for p, s, o, h, n, _, r in relations(doc)}
+    assert found == {
+        ("allied_with", frozenset({"state:RUS", "state:TJK"}), False, False, "ally.conj")
+    }
+    assert doc._.kg_actors["state:RUS"].label == "Russia"
+
+
+def test_plural_allies_and_a_name_are_a_list(nlp):
+    assert relations(_losing_ally_and(nlp, "allies", "ally")) == set()
+
+
 def test_ally_verb(nlp):
     # "Serbia allied itself with Russia."
     doc = parse(

@@ -534,6 +534,21 @@ ALLIES = [
         "Saudi Arabia could become a partner of Israel.",
         {rel("allied_with", "state:SAU", "state:ISR", hedged=True)},
     ),
+    pytest.param(
+        # a leader's ally that is a state is an ally of the leader's state
+        "Donald Trump praised his key ally Israel.",
+        {rel("allied_with", "state:USA", "state:ISR")},
+    ),
+    pytest.param(
+        # translated from Russian: "and" stands for "also" (и), the ally is Armenia
+        "Vladimir Putin has lost his closest ally and Armenia.",
+        {rel("allied_with", "state:RUS", "state:ARM")},
+    ),
+    pytest.param(
+        # between two persons, persons stay
+        "Vladimir Putin met his close ally Alexander Lukashenko in Minsk.",
+        {rel("allied_with", "person:vladimir-putin", "person:alexander-lukashenko")},
+    ),
 ]
 
 # -- membership (status active / joining / suspended / left) ---------------------------------
@@ -905,6 +920,8 @@ CONFLICTS = [
 # -- sentences with actors and no relation between them ---------------------------------------
 NOTHING = [
     "Critics of Russia and China are allies of the opposition.",
+    "Russia's allies and China voted against the resolution.",
+    "Russia, its closest ally and China signed the statement.",
     "The summit in Dushanbe ended on Friday.",
     "Russian tourists visited Turkey.",
     "Trade between Brazil and Argentina grew by 12 percent last year.",

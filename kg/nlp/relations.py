@@ -17,7 +17,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import Actor, load_gazetteer, new_actor
+from kg.actors import Actor, Gazetteer, load_gazetteer, new_actor
 from kg.claims import Relation
 from kg.nlp import extensions
 from kg.nlp.syntax import Syntax, syntax_for
@@ -104,7 +104,7 @@ class Context:
     doc: Doc
     syntax: Syntax
     cues: Cues
-    gazetteer: object
+    gazetteer: Gazetteer
     token_actor: dict[int, str] = field(default_factory=dict)
     mention_tokens: list[tuple[int, int, str]] = field(default_factory=list)
     sent_index: dict[int, int] = field(default_factory=dict)
@@ -1500,6 +1500,39 @@ class Context:
             negated=negated or self.syntax.negated(verb),
         )
 
+    def _ally_named_by_and(self, noun: Token) -> list[str]:
+        """ "Putin losing his close ally and Tajikistan": English translated from Russian often
+        keeps "and" where it means "also" ("и"). A possessed singular ally with no name of its
+        own, joined by a bare "and" to one actor name and nothing else, is that actor. A list
+        ("its allies and China", "its ally, Belarus and China") is not read this way."""
+        doc = self.doc
+        if noun.lower_ != self._lemma(noun) or noun.i + 2 >= len(doc):
+            return []  # plural, or no room for "and X"
+        conjuncts = [c for c in noun.children if c.dep_ in self.syntax.scheme.conjunct]
+        if len(conjuncts) != 1 or doc[noun.i + 1].lower_ != "and":
+            return []
+        name = conjuncts[0]
+        if any(c.dep_ in self.syntax.scheme.conjunct for c in name.children):
+            return []
+        first = noun.i + 2 + (doc[noun.i + 2].lower_ == "the")
+        actor = self.token_actor.get(name.i)
+        if actor is None or self.token_actor.get(first) != actor:
+            return []
+        if any(self.token_actor.get(t.i) != actor for t in doc[first : name.i + 1]):
+            return []
+        return [actor] if self.actor_type(actor) in ("State", "IGO") else []
+
+    def _state_side(self, side: str, other: str) -> str:
+        """The owner of an ally: a leader's ally that is a state is an ally of the leader's
+        state ("Putin's close ally Tajikistan" is Russia allied with Tajikistan). A person who
+        is the ally stays a person ("Assad remains Russia's ally"), and so do two persons."""
+        if self.actor_type(side) != "Person" or self.actor_type(other) not in ("State", "IGO"):
+            return side
+        country = self.actors[side].country
+        if country is not None and country not in self.actors and country in self.gazetteer:
+            self.actors[country] = self.gazetteer.actor(country)  # named by its leader only
+        return country if country in self.actors else side
+
     def rule_allies(self, sent: Span) -> Iterator[Relation]:
         cues = self.cues
         for token in sent:
@@ -1529,13 +1562,18 @@ class Context:
                 side_b += [a for c in self.syntax.appositions(token) for a in self.actors_of(c)]
                 if not side_a and len(side_b) >= 2:
                     side_a, side_b = side_b[:1], side_b[1:]
+                rule, confidence = "ally.noun", 0.8
+                if side_a and not side_b:
+                    side_b = self._ally_named_by_and(token)
+                    rule, confidence = "ally.conj", 0.5
                 if not side_a or not side_b:
                     surface = self._allies_surface(token, sent)
                     if surface is not None:
                         yield surface
                         continue
-                for a in side_a:
-                    for b in side_b:
+                for owner_actor in side_a:
+                    for ally in side_b:
+                        a, b = self._state_side(owner_actor, ally), ally
                         predicative = (
                             bool(self.syntax.subjects(token))
                             or any(c.dep_ in self.syntax.scheme.copula for c in token.children)
@@ -1547,8 +1585,8 @@ class Context:
                             a,
                             b,
                             token,
-                            "ally.noun",
-                            0.8,
+                            rule,
+                            confidence,
                             # "one of its allies, Tajikistan" inside a hedged clause is
                             # still a plain statement of the alliance
                             hedged=None if predicative else False,
