@@ -1152,3 +1152,187 @@ def test_a_subject_hung_on_the_subordinate_clause_is_the_main_verbs(nlp, dep):
     assert relations(doc) == {
         ("claims_responsibility", "armedgroup:hamas", None, False, False, None, "claim.verb")
     }
+
+
+# -- readings added for news beyond the bundled corpus ----------------------------------------
+def test_person_set_off_by_commas_is_the_subject_noun(nlp):
+    # "The leader of Hezbollah, Hassan Nasrallah, blamed Israel." with the name a conjunct of
+    # "Hezbollah" instead of an apposition of "leader"
+    doc = parse(
+        nlp,
+        [
+            ("The", 1, "det", "DET"),
+            ("leader", 8, "nsubj", "NOUN"),
+            ("of", 3, "case", "ADP"),
+            ("Hezbollah", 1, "nmod", "PROPN"),
+            (",", 5, "punct", "PUNCT"),
+            ("Hassan", 3, "conj", "PROPN"),
+            ("Nasrallah", 5, "flat", "PROPN"),
+            (",", 1, "punct", "PUNCT"),
+            ("blamed", 8, "ROOT", "VERB", "blame"),
+            ("Israel", 8, "obj", "PROPN"),
+            (".", 8, "punct", "PUNCT"),
+        ],
+    )
+    accusations = {(s, o) for p, s, o, *_ in relations(doc) if p == "accuses"}
+    assert accusations == {("person:hassan-nasrallah", "state:ISR")}
+
+
+def test_person_without_commas_is_not_the_subject_noun(nlp):
+    # "The leader of Hezbollah and Hassan Nasrallah blamed Israel.": no name set off by commas
+    doc = parse(
+        nlp,
+        [
+            ("The", 1, "det", "DET"),
+            ("leader", 7, "nsubj", "NOUN"),
+            ("of", 3, "case", "ADP"),
+            ("Hezbollah", 1, "nmod", "PROPN"),
+            ("and", 5, "cc", "CCONJ"),
+            ("Hassan", 3, "conj", "PROPN"),
+            ("Nasrallah", 5, "flat", "PROPN"),
+            ("blamed", 7, "ROOT", "VERB", "blame"),
+            ("Israel", 7, "obj", "PROPN"),
+            (".", 7, "punct", "PUNCT"),
+        ],
+    )
+    assert not {(s, o) for p, s, o, *_ in relations(doc) if p == "accuses"}
+
+
+def _reciprocal(nlp, verb: str, lemma: str) -> Doc:
+    # "Azerbaijan and Armenia <verb> each other."
+    return parse(
+        nlp,
+        [
+            ("Azerbaijan", 3, "nsubj", "PROPN"),
+            ("and", 2, "cc", "CCONJ"),
+            ("Armenia", 0, "conj", "PROPN"),
+            (verb, 3, "ROOT", "VERB", lemma),
+            ("each", 5, "det", "DET"),
+            ("other", 3, "obj", "ADJ"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "predicate"),
+    [("accused", "accuse", "accuses"), ("criticized", "criticize", "criticizes")],
+)
+def test_reciprocal_object_gives_both_directions(nlp, verb, lemma, predicate):
+    found = {(p, s, o) for p, s, o, *_ in relations(_reciprocal(nlp, verb, lemma))}
+    assert found == {
+        (predicate, "state:AZE", "state:ARM"),
+        (predicate, "state:ARM", "state:AZE"),
+    }
+
+
+def test_claim_noun_after_a_light_verb(nlp):
+    # "China voiced support for Russia."
+    doc = parse(
+        nlp,
+        [
+            ("China", 1, "nsubj", "PROPN"),
+            ("voiced", 1, "ROOT", "VERB", "voice"),
+            ("support", 1, "obj", "NOUN"),
+            ("for", 4, "case", "ADP"),
+            ("Russia", 2, "nmod", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == {
+        ("supports", "state:CHN", "state:RUS", False, False, None, "supports.nominal")
+    }
+
+
+def test_traded_accusations_are_mutual(nlp):
+    # "Israel and Iran traded accusations."
+    doc = parse(
+        nlp,
+        [
+            ("Israel", 3, "nsubj", "PROPN"),
+            ("and", 2, "cc", "CCONJ"),
+            ("Iran", 0, "conj", "PROPN"),
+            ("traded", 3, "ROOT", "VERB", "trade"),
+            ("accusations", 3, "obj", "NOUN", "accusation"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+    )
+    found = {(p, s, o, r) for p, s, o, _, _, _, r in relations(doc)}
+    assert found == {
+        ("accuses", "state:ISR", "state:IRN", "accuses.nominal"),
+        ("accuses", "state:IRN", "state:ISR", "accuses.nominal"),
+    }
+
+
+def test_attack_noun_launched_on_a_target(nlp):
+    # "Israel launched airstrikes on Hezbollah targets in Lebanon."
+    doc = parse(
+        nlp,
+        [
+            ("Israel", 1, "nsubj", "PROPN"),
+            ("launched", 1, "ROOT", "VERB", "launch"),
+            ("airstrikes", 1, "obj", "NOUN", "airstrike"),
+            ("on", 5, "case", "ADP"),
+            ("Hezbollah", 5, "compound", "PROPN"),
+            ("targets", 2, "nmod", "NOUN", "target"),
+            ("in", 7, "case", "ADP"),
+            ("Lebanon", 5, "nmod", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    found = {(p, frozenset({s, o})) for p, s, o, *_ in relations(doc)}
+    assert found == {("conflict_with", frozenset({"state:ISR", "armedgroup:hizballah"}))}
+
+
+def test_attack_noun_in_a_place_is_no_conflict(nlp):
+    # "Iran's attack in Israel ..." names a place: only "on" / "against" name a target
+    doc = parse(
+        nlp,
+        [
+            ("Iran", 2, "nmod:poss", "PROPN"),
+            ("'s", 0, "case", "PART"),
+            ("attack", 5, "nsubj", "NOUN"),
+            ("in", 4, "case", "ADP"),
+            ("Israel", 2, "nmod", "PROPN"),
+            ("failed", 5, "ROOT", "VERB", "fail"),
+            (".", 5, "punct", "PUNCT"),
+        ],
+    )
+    assert relations(doc) == set()
+
+
+def test_weapon_fired_at_a_target(nlp):
+    # "Hezbollah fired dozens of rockets at Israel."
+    doc = parse(
+        nlp,
+        [
+            ("Hezbollah", 1, "nsubj", "PROPN"),
+            ("fired", 1, "ROOT", "VERB", "fire"),
+            ("dozens", 1, "obj", "NOUN", "dozen"),
+            ("of", 4, "case", "ADP"),
+            ("rockets", 2, "nmod", "NOUN", "rocket"),
+            ("at", 6, "case", "ADP"),
+            ("Israel", 1, "obl", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    found = {(p, frozenset({s, o})) for p, s, o, *_ in relations(doc)}
+    assert found == {("conflict_with", frozenset({"state:ISR", "armedgroup:hizballah"}))}
+
+
+def test_withdrawal_noun_is_membership_left(nlp):
+    # "Mali announced its withdrawal from ECOWAS."
+    doc = parse(
+        nlp,
+        [
+            ("Mali", 1, "nsubj", "PROPN"),
+            ("announced", 1, "ROOT", "VERB", "announce"),
+            ("its", 3, "nmod:poss", "PRON", "its"),
+            ("withdrawal", 1, "obj", "NOUN"),
+            ("from", 5, "case", "ADP"),
+            ("ECOWAS", 3, "nmod", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    found = {(p, s, o, st) for p, s, o, _, _, st, _ in relations(doc)}
+    assert found == {("member_of", "state:MLI", "igo:ecowas", "left")}

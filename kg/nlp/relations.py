@@ -247,6 +247,8 @@ class Context:
                 if owner is not None:
                     return self.actors_of(owner)
                 found = self.actors_of(current) if current.lower_ not in PRONOUN_TYPES else []
+                if not found and current.pos_ == "NOUN":
+                    found = self._set_off_person(current, verb)
                 if found:
                     return found
                 if current.head.i == current.i:
@@ -263,6 +265,8 @@ class Context:
                 found = []
                 for s in subjects:
                     actors = self._fronted_person(s) or self.actors_of(s)
+                    if not actors and s.pos_ == "NOUN":
+                        actors = self._set_off_person(s, current)
                     found.extend(a for a in actors if a not in found)
                 return found
             if current.dep_ not in climb or current.head.i == current.i:
@@ -287,6 +291,29 @@ class Context:
                 ):
                     return [c]
         return []
+
+    def _set_off_person(self, noun: Token, verb: Token) -> list[str]:
+        """ "The leader of Hezbollah, Hassan Nasrallah, blamed ...": a person's name set off by
+        commas at the end of the subject phrase, right before the verb, names the subject noun
+        when the parser hung the name on the noun's complement (as a conjunct or an apposition
+        of "Hezbollah") instead of on the noun."""
+        doc = self.doc
+        k = verb.i - 1
+        while k > noun.i and doc[k].pos_ in ("AUX", "ADV", "PART"):
+            k -= 1  # "..., Hassan Nasrallah, has also blamed"
+        if k <= noun.i or doc[k].text != ",":
+            return []
+        person = self.token_actor.get(k - 1)
+        if person is None or self.actor_type(person) != "Person":
+            return []
+        start = k - 1
+        while self.token_actor.get(start - 1) == person:
+            start -= 1
+        if start - 1 <= noun.i or doc[start - 1].text != ",":
+            return []
+        if not (noun.left_edge.i <= start - 1 and k - 1 <= noun.right_edge.i):
+            return []
+        return [person]
 
     def _fronted_person(self, subject: Token) -> list[str]:
         """The person of "Stanislav Pritchin, a senior researcher at the Center for ...
@@ -446,13 +473,21 @@ class Context:
             else:
                 accusers = self.subject_actors(verb)
                 accused = self._accused(verb)
-            for s in accusers:
-                for o in accused:
-                    rel = self.make(
-                        sent, "accuses", s, o, verb, "accuse.verb", 0.9, about=self.about(sent)
-                    )
-                    if rel:
-                        yield rel
+            pairs = [(s, o) for s in accusers for o in accused]
+            if not accused and len(accusers) > 1 and self._reciprocal(verb):
+                pairs = [(s, o) for s in accusers for o in accusers if s != o]
+            for s, o in pairs:
+                rel = self.make(
+                    sent, "accuses", s, o, verb, "accuse.verb", 0.9, about=self.about(sent)
+                )
+                if rel:
+                    yield rel
+
+    def _reciprocal(self, verb: Token) -> bool:
+        """ "accused each other", "blamed one another" (read off the words: parsers hang the
+        reciprocal pronoun in several ways)."""
+        following = [t.lower_ for t in self.doc[verb.i + 1 : verb.i + 3]]
+        return following in (["each", "other"], ["one", "another"])
 
     def _accused(self, verb: Token) -> list[str]:
         """The actors an active accusation verb accuses: its direct object ("accused Iran
@@ -790,6 +825,17 @@ class Context:
             authors += [
                 a for _, t in self.syntax.prep_objects(noun, {"by"}) for a in self.actors_of(t)
             ]
+            verb = noun.head
+            scope: list[Token] = []
+            if (
+                not authors
+                and noun.dep_ in self.syntax.scheme.object
+                and verb.pos_ == "VERB"
+                and self._lemma(verb) in cues.light_verbs | cues.mutual_verbs
+            ):
+                # "China voiced support for Russia", "Israel and Iran traded accusations"
+                authors = self.subject_actors(verb)
+                scope = [verb]
             if not authors:
                 continue
             if predicate == "denies":
@@ -843,11 +889,15 @@ class Context:
                     for t in self.syntax.subjects(clause)
                     for a in self.actors_of(t)
                 ]
-            for s in authors:
-                for o in targets:
-                    rel = self.make(sent, predicate, s, o, noun, f"{predicate}.nominal", 0.65)
-                    if rel:
-                        yield rel
+            pairs = [(s, o) for s in authors for o in targets]
+            if not targets and scope and self._lemma(verb) in cues.mutual_verbs:
+                pairs = [(s, o) for s in authors for o in authors if s != o]
+            for s, o in pairs:
+                rel = self.make(
+                    sent, predicate, s, o, noun, f"{predicate}.nominal", 0.65, scope=scope
+                )
+                if rel:
+                    yield rel
 
     def rule_deny_surface(self, sent: Span) -> Iterator[Relation]:
         """Fallback when the tagger misses a denial verb ("Ukraine denies its involvement"
@@ -1100,7 +1150,7 @@ class Context:
                         if rel:
                             yield rel
             elif lemma in cues.membership_nouns:
-                targets = self.syntax.prep_objects(token, {"in", "of", "to"})
+                targets = self.syntax.prep_objects(token, {"in", "of", "to", "from"})
                 if not targets and token.head.i != token.i:
                     targets = self.syntax.prep_objects(token.head, {"in", "from"})
                 orgs = [a for p, t in targets for a in self.actors_of(t)]
@@ -1287,6 +1337,12 @@ class Context:
                         "Party",
                     ):
                         return actor, last_cap + 1
+            # "Russia's Federal Security Service": the linked body after the possessive
+            if t.text in ("'s", "’s") and k + 1 < len(span):
+                tail = {self.token_actor.get(u.i) for u in span[k + 1 :]}
+                actor = tail.pop() if len(tail) == 1 else None
+                if actor and self.actor_type(actor) in ("IGO", "ArmedGroup", "Organization"):
+                    return actor, last_cap + 1
         text = span.text
         for actor_id, _form in self.gazetteer.lookup(text):
             self.actors.setdefault(actor_id, self.gazetteer.actor(actor_id))
@@ -1447,7 +1503,7 @@ class Context:
                 former = True
                 i += 1
         for size in (3, 2, 1):
-            words = " ".join(t.lower_ for t in doc[i : i + size])
+            words = " ".join(t.lower_ for t in doc[i : i + size]).replace(" - ", "-")
             if words in self.cues.leader_titles and org_before is not None:
                 return self._leader(sent, person, org_before, doc[i], former)
             if words in self.cues.leader_titles and i + size < sent.end:
@@ -1661,6 +1717,8 @@ class Context:
                 else:
                     subjects = self.subject_actors(token)
                     objects = self._objects_excluding(token, subjects)
+                    if not objects and self._reciprocal(token):
+                        objects = subjects  # "Serbia and Kosovo criticized each other"
                 for s in subjects:
                     for o in objects:
                         rel = self.make(sent, "criticizes", s, o, token, "criticize.verb", 0.75)
@@ -1758,6 +1816,49 @@ class Context:
                 k += step
         return (sides if step > 0 else sides[::-1]), k
 
+    def _attack_pairs(self, noun: Token) -> list[tuple[str, str]]:
+        """ "Iran's attack on Israel", "Israel launched airstrikes on Hezbollah targets": the
+        attacker is the possessor or the subject of a launching verb, the target the object
+        of "on" / "against" (not "in": "the attack in Moscow" names a place)."""
+        targets = [
+            a
+            for _, t in self.syntax.prep_objects(noun, {"on", "against"})
+            for a in self.actors_of(t)
+        ]
+        if not targets:
+            return []
+        owner = self.syntax.possessor(noun)
+        attackers = self.actors_of(owner) if owner is not None else []
+        verb = noun.head
+        if (
+            not attackers
+            and noun.dep_ in self.syntax.scheme.object
+            and self._lemma(verb) in self.cues.attack_launch_verbs
+        ):
+            attackers = self.subject_actors(verb)
+        return [(a, b) for a in attackers for b in targets if a != b]
+
+    def _fire_pairs(self, verb: Token) -> list[tuple[str, str]]:
+        """ "Hezbollah fired (dozens of) rockets at Israel": a firing verb with a weapon as its
+        object and the target after at / on / into (under the verb or under the weapon)."""
+        weapon_nouns = self.cues.weapon_nouns
+        weapons = [
+            o
+            for o in self.syntax.objects(verb)
+            if self._lemma(o) in weapon_nouns
+            or any(self._lemma(t) in weapon_nouns for _, t in self.syntax.prep_objects(o, {"of"}))
+        ]
+        if not weapons:
+            return []
+        preps = {"at", "on", "into", "toward", "towards"}
+        targets = [
+            a
+            for head in [verb, *weapons]
+            for _, t in self.syntax.prep_objects(head, preps)
+            for a in self.actors_of(t)
+        ]
+        return [(a, b) for a in self.subject_actors(verb) for b in targets if a != b]
+
     def rule_conflict(self, sent: Span) -> Iterator[Relation]:
         cues = self.cues
         for token in sent:
@@ -1789,6 +1890,10 @@ class Context:
                     pairs = [
                         (subjects[i], b) for i in range(len(subjects)) for b in subjects[i + 1 :]
                     ]
+            elif lemma in cues.attack_nouns and token.pos_ == "NOUN":
+                pairs = self._attack_pairs(token)
+            elif lemma in cues.fire_verbs and token.pos_ == "VERB":
+                pairs = self._fire_pairs(token)
             elif (
                 lemma in cues.conflict_nouns
                 and token.pos_ in ("NOUN", "VERB")
@@ -1871,7 +1976,14 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
         ("rule_allies", cues.ally_nouns | cues.alliance_nouns | cues.ally_verbs),
         ("rule_criticize", cues.criticize_verbs | cues.critical_adjectives),
         ("rule_support", cues.support_verbs | cues.supply_verbs),
-        ("rule_conflict", cues.conflict_verbs | cues.conflict_nouns | cues.conflict_forms),
+        (
+            "rule_conflict",
+            cues.conflict_verbs
+            | cues.conflict_nouns
+            | cues.conflict_forms
+            | cues.attack_nouns
+            | cues.fire_verbs,
+        ),
     )
 
 
