@@ -114,6 +114,11 @@ CAPITALS = [
     ("The delegation arrived in Tashkent late on Monday.", "Tashkent", None),
     pytest.param("The Paris attacks shocked Europe.", "Paris", None),
     ("Kremlin officials declined to comment.", "Kremlin", "state:RUS"),
+    # a capital after "in" on a governing body acts for its state; not on an embassy or troops
+    ("The junta in Bamako expelled the French ambassador.", "Bamako", "state:MLI"),
+    ("The government in Kabul denied the report.", "Kabul", "state:AFG"),
+    ("The embassy in Moscow issued a statement.", "Moscow", None),
+    ("Troops in Kyiv prepared for the parade.", "Kyiv", None),
 ]
 
 PERSONS = [
@@ -230,6 +235,12 @@ ANAPHORS = [
     ("The country's economy grew by four percent.", "The country", None),
     ("Kazakhstan declared the state of emergency in the region.", "the state", None),
     ("The group of experts met in Geneva.", "The group", None),
+    (
+        # "of" before a gerund belongs to the verb, not to the anaphor
+        "ECOWAS imposed sanctions on Niger. Niger accused the bloc of being manipulated.",
+        "the bloc",
+        "igo:ecowas",
+    ),
 ]
 
 MEDIA = [
@@ -258,6 +269,12 @@ MEDIA = [
 ]
 
 ORGANISATIONS = [
+    (
+        # a date the NER took into the name is not part of it
+        "Mali and Niger formed the Alliance of Sahel States in September 2023.",
+        "Alliance of Sahel States",
+        "org:alliance-of-sahel-states",
+    ),
     (
         "Trade between the Center for Strategic Studies and Brookings Institution grew.",
         "Brookings Institution",

@@ -1336,3 +1336,91 @@ def test_withdrawal_noun_is_membership_left(nlp):
     )
     found = {(p, s, o, st) for p, s, o, _, _, st, _ in relations(doc)}
     assert found == {("member_of", "state:MLI", "igo:ecowas", "left")}
+
+
+def _governments_said_they(nlp, subject: list[Token], modal: str) -> Doc:
+    # "<subject> said they <modal> leave ECOWAS." with the subject's head first
+    n = len(subject)
+    return parse(
+        nlp,
+        subject
+        + [
+            ("said", n, "ROOT", "VERB", "say"),
+            ("they", n + 3, "nsubj", "PRON"),
+            (modal, n + 3, "aux", "AUX"),
+            ("leave", n, "ccomp", "VERB"),
+            ("ECOWAS", n + 3, "obj", "PROPN"),
+            (".", n, "punct", "PUNCT"),
+        ],
+    )
+
+
+GOVERNMENTS_OF_THREE = [
+    ("Governments", 5, "nsubj", "NOUN", "government"),
+    ("of", 2, "case", "ADP"),
+    ("Mali", 0, "nmod", "PROPN"),
+    ("and", 4, "cc", "CCONJ"),
+    ("Niger", 2, "conj", "PROPN"),
+]
+
+
+def test_plural_pronoun_takes_every_state_of_the_subject(nlp):
+    doc = _governments_said_they(nlp, GOVERNMENTS_OF_THREE, "would")
+    found = {(p, s, o, h, st) for p, s, o, h, _, st, _ in relations(doc)}
+    # "would" in the complement of a speech verb reports the future: not hedged
+    assert found == {
+        ("member_of", "state:MLI", "igo:ecowas", False, "left"),
+        ("member_of", "state:NER", "igo:ecowas", False, "left"),
+    }
+
+
+def test_might_in_reported_speech_still_hedges(nlp):
+    doc = _governments_said_they(nlp, GOVERNMENTS_OF_THREE, "might")
+    assert {h for _, _, _, h, *_ in relations(doc)} == {True}
+
+
+def test_plural_pronoun_is_not_an_actor_modifier(nlp):
+    # "CSTO members said they would leave ECOWAS.": "they" are the members, not the CSTO
+    doc = _governments_said_they(
+        nlp, [("CSTO", 1, "compound", "PROPN"), ("members", 2, "nsubj", "NOUN", "member")], "would"
+    )
+    assert relations(doc) == set()
+
+
+def test_governing_body_in_a_capital_is_the_state(nlp):
+    # "The junta in Bamako accused Algeria."
+    doc = parse(
+        nlp,
+        [
+            ("The", 1, "det", "DET"),
+            ("junta", 4, "nsubj", "NOUN"),
+            ("in", 3, "case", "ADP"),
+            ("Bamako", 1, "nmod", "PROPN"),
+            ("accused", 4, "ROOT", "VERB", "accuse"),
+            ("Algeria", 4, "obj", "PROPN"),
+            (".", 4, "punct", "PUNCT"),
+        ],
+    )
+    assert {(p, s, o) for p, s, o, *_ in relations(doc)} == {("accuses", "state:MLI", "state:DZA")}
+
+
+def test_founding_states_are_members(nlp):
+    # "Mali and Niger founded the African Union."
+    doc = parse(
+        nlp,
+        [
+            ("Mali", 3, "nsubj", "PROPN"),
+            ("and", 2, "cc", "CCONJ"),
+            ("Niger", 0, "conj", "PROPN"),
+            ("founded", 3, "ROOT", "VERB", "found"),
+            ("the", 6, "det", "DET"),
+            ("African", 6, "amod", "ADJ"),
+            ("Union", 3, "obj", "PROPN"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+    )
+    found = {(p, s, o, st, r) for p, s, o, _, _, st, r in relations(doc)}
+    assert found == {
+        ("member_of", "state:MLI", "igo:au", "active", "member.founder"),
+        ("member_of", "state:NER", "igo:au", "active", "member.founder"),
+    }

@@ -145,6 +145,11 @@ CONFLICT_BETWEEN_SUBJECT = miss(
 # -- accusations: verbs, passive, negation, hedging, coordination -------------------------------
 ACCUSES = [
     pytest.param(
+        # a governing body "in" a capital is the state
+        "The junta in Bamako accused Algeria of hostile acts.",
+        {rel("accuses", "state:MLI", "state:DZA")},
+    ),
+    pytest.param(
         "Azerbaijan and Armenia accused each other of violating the ceasefire.",
         {rel("accuses", "state:AZE", "state:ARM"), rel("accuses", "state:ARM", "state:AZE")},
     ),
@@ -583,6 +588,24 @@ ALLIES = [
 # -- membership (status active / joining / suspended / left) ---------------------------------
 MEMBERSHIP = [
     pytest.param(
+        # "they" takes every state of the coordinated subject; "would" reports a future
+        "The military governments of Mali, Burkina Faso and Niger said they would leave ECOWAS.",
+        {
+            rel("member_of", "state:MLI", "igo:ecowas", status="left"),
+            rel("member_of", "state:BFA", "igo:ecowas", status="left"),
+            rel("member_of", "state:NER", "igo:ecowas", status="left"),
+        },
+    ),
+    pytest.param(
+        # founding states are members
+        "Mali, Burkina Faso and Niger formed the Alliance of Sahel States in September.",
+        {
+            rel("member_of", "state:MLI", "org:alliance-of-sahel-states", status="active"),
+            rel("member_of", "state:BFA", "org:alliance-of-sahel-states", status="active"),
+            rel("member_of", "state:NER", "org:alliance-of-sahel-states", status="active"),
+        },
+    ),
+    pytest.param(
         "Kyrgyzstan and Tajikistan are members of the CSTO.",
         {
             rel("member_of", "state:KGZ", "igo:csto", status="active"),
@@ -716,6 +739,10 @@ LED = [
 
 # -- leaders: titles and appositions ----------------------------------------------------------
 LEADERS = [
+    pytest.param(
+        "Mali's junta leader, Colonel Assimi Goita, visited Moscow.",
+        {rel("leader_of", "person:assimi-goita", "state:MLI")},
+    ),
     pytest.param(
         "Antonio Guterres, the UN Secretary-General, condemned the attack.",
         {rel("leader_of", "person:antonio-guterres", "igo:un")},
@@ -915,6 +942,11 @@ SUPPORTS = [
 # -- armed conflict ----------------------------------------------------------------------------
 CONFLICTS = [
     pytest.param(
+        # "would" with a condition still hedges
+        "Iran would attack Israel if provoked, officials warned.",
+        {rel("conflict_with", "state:IRN", "state:ISR", hedged=True)},
+    ),
+    pytest.param(
         "Israel launched airstrikes on Hezbollah targets in southern Lebanon.",
         {rel("conflict_with", "state:ISR", "armedgroup:hizballah")},
     ),
@@ -979,6 +1011,9 @@ CONFLICTS = [
 
 # -- sentences with actors and no relation between them ---------------------------------------
 NOTHING = [
+    "After talks with the Turkish president, Vladimir Putin said the deal was done.",
+    "The opposition leader, Alexei Navalny, died in prison.",
+    "CSTO members fear that Russia may attack them.",
     "Israel and Jordan exchanged ambassadors in 1994.",
     "Russia's withdrawal from Kherson was a setback for the army.",
     "Hezbollah fired its spokesman after the interview.",

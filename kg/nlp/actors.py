@@ -129,6 +129,9 @@ def _without_overlaps(found: list[tuple[Mention, Actor]]) -> list[tuple[Mention,
 class LinkingCues:
     demonym_heads: frozenset[str]
     state_bodies: frozenset[str]
+    governing_bodies: frozenset[str]
+    date_prepositions: frozenset[str]
+    date_words: frozenset[str]
     non_state_heads: frozenset[str]
     place_prepositions: frozenset[str]
     actor_markers: frozenset[str]
@@ -841,7 +844,13 @@ class ActorLinker:
         if syntax.parsed and self._relational_target(ent, syntax):
             return True  # "the pact between Moscow and Pyongyang", "Russia blamed Kyiv"
         if before is not None and before.lower_ in self.cues.place_prepositions:
-            return False  # "the summit in Dushanbe"
+            # "the junta in Bamako" acts for Mali; "the summit in Dushanbe" is a place
+            body = doc[before.i - 1] if before.i > 0 else None
+            return (
+                before.lower_ == "in"
+                and body is not None
+                and body.lower_ in self.cues.governing_bodies
+            )
         if not syntax.parsed:
             return syntax.acts(ent)
         after = doc[ent.end] if ent.end < len(doc) else None
@@ -1074,7 +1083,7 @@ class ActorLinker:
         return self._new_person(text, state), FORM_NER, span
 
     def _organisation(self, ent: Span, state: _DocState) -> tuple[Actor, str, Span] | None:
-        span = self._extend_name(ent)
+        span = self._without_date(self._extend_name(ent))
         if span[0].lower_ == "the":
             span = span[1:]
         if not len(span):
@@ -1105,6 +1114,16 @@ class ActorLinker:
         actor_type = "Media" if self._is_media(span) else "Organization"
         actor = self._local.setdefault(new_actor(text, actor_type).id, new_actor(text, actor_type))
         return actor, FORM_NER, span
+
+    def _without_date(self, span: Span) -> Span:
+        """ "the Alliance of Sahel States in September": a date the NER took into the name
+        (a preposition followed only by months, weekdays and numbers) is cut off."""
+        for k in range(1, len(span) - 1):
+            if span[k].lower_ in self.cues.date_prepositions and all(
+                t.like_num or t.lower_ in self.cues.date_words for t in span[k + 1 :]
+            ):
+                return span[:k]
+        return span
 
     def _is_media(self, span: Span) -> bool:
         """A news outlet: its name ends like one ("Times") or it is cited as a source and
@@ -1378,6 +1397,9 @@ class ActorLinker:
             return False
         if not syntax.parsed:
             return True
+        after = nxt.doc[nxt.i + 1] if nxt.i + 1 < len(nxt.doc) else None
+        if after is not None and after.tag_ == "VBG":
+            return False  # "accusing the bloc of being manipulated": a clause of the verb
         for obj in nxt.doc[nxt.i + 1 : nxt.i + 4]:
             attached = syntax.attachment(obj)
             if attached is not None and attached[0] == "of":

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.actors import Actor, Gazetteer, load_gazetteer, new_actor
 from kg.claims import Relation
 from kg.nlp import extensions
+from kg.nlp.actors import linking_cues
 from kg.nlp.syntax import Syntax, syntax_for
 
 extensions.register()
@@ -33,7 +34,12 @@ PRONOUN_TYPES = {
     "he": ("Person",),
     "she": ("Person",),
     "him": ("Person",),
+    # plural: only a subject before it in the sentence or at the start of the last one
+    # ("Mali, Burkina Faso and Niger said they would leave ECOWAS"), never the last mention
+    "they": ("State", "IGO", "ArmedGroup", "Organization", "Party"),
+    "them": ("State", "IGO", "ArmedGroup", "Organization", "Party"),
 }
+PLURAL_PRONOUNS = frozenset({"they", "them"})
 _CONNECTORS = frozenset({"of", "on", "for", "under", "and", "the", "'s", "’s", "-", "&"})
 
 
@@ -161,8 +167,7 @@ class Context:
         if lower in RELATIVE_PRONOUNS and self.syntax.is_relative_clause(token.head):
             return self._actor_of_head(token.head.head)
         if lower in PRONOUN_TYPES or lower in POSSESSIVE_PRONOUNS:
-            found = self.antecedent(token)
-            return [found] if found else []
+            return self.antecedents(token)
         for child in token.children:
             if child.dep_ in self.syntax.scheme.modifier and child.i < token.i:
                 if child.i in self.token_actor:
@@ -173,6 +178,14 @@ class Context:
         for child in self.syntax.appositions(token):
             if child.i in self.token_actor:
                 return [self.token_actor[child.i]]
+        if lower in linking_cues().governing_bodies:
+            # "the junta in Bamako", "the military governments of Mali, Burkina Faso and Niger"
+            return [
+                a
+                for _, t in self.syntax.prep_objects(token, {"in", "of"})
+                for a in self.actors_of(t)
+                if self.actor_type(a) == "State"
+            ]
         return []
 
     def _known_as(self, token: Token) -> str | None:
@@ -184,26 +197,40 @@ class Context:
         return None
 
     def antecedent(self, pronoun: Token, exclude: Iterable[str] = ()) -> str | None:
-        """The actor a pronoun points back to: the clause subject, the last sentence's subject,
-        or the last matching mention."""
+        """The (first) actor a pronoun points back to."""
+        found = self.antecedents(pronoun, exclude)
+        return found[0] if found else None
+
+    def antecedents(self, pronoun: Token, exclude: Iterable[str] = ()) -> list[str]:
+        """The actors a pronoun points back to: the clause subject, the last sentence's
+        subject, or (singular pronouns only) the last matching mention. A plural pronoun
+        takes every actor of a coordinated subject."""
         base = POSSESSIVE_PRONOUNS.get(pronoun.lower_, pronoun.lower_)
         types = PRONOUN_TYPES.get(base)
         if types is None:
-            return None
+            return []
+        plural = base in PLURAL_PRONOUNS
         exclude = set(exclude)
 
-        def ok(actor: str | None) -> bool:
-            return actor is not None and actor not in exclude and self.actor_type(actor) in types
+        def of_subject(subj: Token) -> list[str]:
+            if subj.lower_ in PRONOUN_TYPES:
+                return []
+            actors = self.actors_of(subj) if plural else self._actor_of_head(subj)
+            found = [a for a in actors if a not in exclude and self.actor_type(a) in types]
+            if not plural:
+                return found[:1]
+            # "they" is a coordination of actors, a named group ("the Houthis said they ...")
+            # or governments; not "CSTO members", whose actor is only a modifier
+            named = subj.i in self.token_actor or subj.lower_ in linking_cues().governing_bodies
+            return found if len(found) > 1 or named else []
 
         # the subject of the clause the pronoun is in, when it comes first
         for head in [pronoun, *self.syntax.heads(pronoun)]:
             for subj in self.syntax.subjects(head) + self.syntax.subjects(head, passive=True):
                 if subj.i < pronoun.i:
-                    for actor in (
-                        self._actor_of_head(subj) if subj.lower_ not in PRONOUN_TYPES else []
-                    ):
-                        if ok(actor):
-                            return actor
+                    found = of_subject(subj)
+                    if found:
+                        return found
         here = self.sent_index.get(pronoun.i, 0)
         first_word = next((t.i for t in self.sents[here] if not t.is_space), pronoun.i)
         back = here - 1
@@ -212,16 +239,22 @@ class Context:
         if pronoun.i == first_word and back >= 0:
             prev = self.sents[back]
             for subj in self.syntax.all_subjects(prev.root):
-                for actor in self._actor_of_head(subj) if subj.lower_ not in PRONOUN_TYPES else []:
-                    if ok(actor):
-                        return actor
+                found = of_subject(subj)
+                if found:
+                    return found
+        if plural:
+            return []
         best = None
         for start, _end, actor in self.mention_tokens:
             if start >= pronoun.i:
                 break
-            if here - self.sent_index.get(start, 0) <= 2 and ok(actor):
+            if (
+                here - self.sent_index.get(start, 0) <= 2
+                and actor not in exclude
+                and self.actor_type(actor) in types
+            ):
                 best = actor
-        return best
+        return [best] if best else []
 
     def subject_actors(self, verb: Token, passive: bool = False) -> list[str]:
         """Actors of the subject of ``verb``.
@@ -350,7 +383,11 @@ class Context:
             for t in chain:
                 for child in t.children:
                     lower = child.lower_
-                    if child.dep_ in self.syntax.scheme.auxiliary and lower in cues.hedge_modals:
+                    if (
+                        child.dep_ in self.syntax.scheme.auxiliary
+                        and lower in cues.hedge_modals
+                        and not self._reported_future(child, t)
+                    ):
                         return True
                     if lower in cues.hedge_adverbs:
                         return True
@@ -364,6 +401,25 @@ class Context:
                 if t.lemma_.lower() in cues.hedge_negated_verbs and self.syntax.negated(t):
                     return True
         return False
+
+    def _reported_future(self, modal: Token, clause: Token) -> bool:
+        """ "Mali said it would leave ECOWAS": "would" in the complement of a speech verb is
+        the future of the reported words, not a possibility ("would have" still hedges)."""
+        if modal.lower_ not in self.cues.reported_future_modals:
+            return False
+        scheme = self.syntax.scheme
+        for c in clause.children:
+            if c.lower_ == "have" or c.dep_ in scheme.copula:
+                return False  # "would have been behind it", "would be responsible for"
+            if c.dep_ in scheme.adverbial_clause and any(
+                m.lower_ in self.cues.conditional_markers for m in c.children
+            ):
+                return False  # "Iran would attack Israel if provoked"
+        head = clause.head
+        return (
+            clause.dep_ in self.syntax.scheme.complement
+            and self._lemma(head) in self.cues.speech_verbs
+        )
 
     def attribution(self, sent: Span, trigger: Token) -> str | None:
         for i, token in enumerate(sent):
@@ -1203,6 +1259,23 @@ class Context:
                         )
                         if rel:
                             yield rel
+            elif lemma in cues.founding_verbs and token.pos_ == "VERB":
+                # "Mali, Burkina Faso and Niger formed the Alliance of Sahel States": the
+                # founding states are members of the organisation they form
+                orgs = [
+                    a
+                    for t in self.syntax.expand(self.syntax.objects(token))
+                    for a in self._actor_of_head(t)
+                    if self.actor_type(a) in ("IGO", "Organization")
+                ]
+                founders = [a for a in self.subject_actors(token) if self.actor_type(a) == "State"]
+                for m in founders:
+                    for o in orgs:
+                        rel = self.make(
+                            sent, "member_of", m, o, token, "member.founder", 0.7, status="active"
+                        )
+                        if rel:
+                            yield rel
             elif (
                 lemma in cues.join_verbs | cues.leave_verbs | cues.withdraw_verbs
                 and token.pos_ == "VERB"
@@ -1376,10 +1449,22 @@ class Context:
             ):
                 j -= 1
                 title = self._title_before(j, sent.start)
+            if (
+                title is None
+                and j - 1 > sent.start
+                and doc[j - 1].text == ","
+                and end < sent.end
+                and doc[end].text == ","
+            ):
+                # "Mali's junta leader, Colonel Assimi Goita, said": a title set off by
+                # commas on both sides of the name (not "the Turkish president, Putin said")
+                title = self._title_before(j - 1, sent.start)
             if title is not None:
                 first, words = title
                 former = False
                 k = first
+                while k > sent.start and doc[k - 1].lower_ in self.cues.leader_qualifiers:
+                    k -= 1  # "Mali's junta leader", "the country's interim president"
                 while k > sent.start and doc[k - 1].lower_ in self.cues.former_markers:
                     former = True
                     k -= 1
@@ -1965,6 +2050,7 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
             "rule_membership",
             cues.member_nouns
             | cues.membership_nouns
+            | cues.founding_verbs
             | cues.join_verbs
             | cues.leave_verbs
             | cues.withdraw_verbs
