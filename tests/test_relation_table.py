@@ -472,6 +472,11 @@ DENIES = [
 # -- claims of responsibility ----------------------------------------------------------------
 CLAIMS = [
     pytest.param(
+        # the longer gazetteer name wins over Hezbollah's alias "The Islamic Resistance"
+        "The Islamic Resistance in Iraq claimed responsibility for the drone attack.",
+        {rel("claims_responsibility", "armedgroup:islamic-resistance-in-iraq")},
+    ),
+    pytest.param(
         "Al-Shabaab claimed responsibility for the bombing in Mogadishu.",
         {rel("claims_responsibility", "armedgroup:al-shabaab")},
     ),
@@ -600,9 +605,9 @@ MEMBERSHIP = [
         # founding states are members
         "Mali, Burkina Faso and Niger formed the Alliance of Sahel States in September.",
         {
-            rel("member_of", "state:MLI", "org:alliance-of-sahel-states", status="active"),
-            rel("member_of", "state:BFA", "org:alliance-of-sahel-states", status="active"),
-            rel("member_of", "state:NER", "org:alliance-of-sahel-states", status="active"),
+            rel("member_of", "state:MLI", "igo:alliance-of-sahel-states", status="active"),
+            rel("member_of", "state:BFA", "igo:alliance-of-sahel-states", status="active"),
+            rel("member_of", "state:NER", "igo:alliance-of-sahel-states", status="active"),
         },
     ),
     pytest.param(
@@ -941,6 +946,11 @@ SUPPORTS = [
 
 # -- armed conflict ----------------------------------------------------------------------------
 CONFLICTS = [
+    pytest.param(
+        # "Sudan's army" is the state
+        "Sudan's army is fighting the Rapid Support Forces in Khartoum.",
+        {rel("conflict_with", "state:SDN", "armedgroup:rapid-support-forces")},
+    ),
     pytest.param(
         # "would" with a condition still hedges
         "Iran would attack Israel if provoked, officials warned.",

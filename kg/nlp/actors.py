@@ -130,7 +130,6 @@ class LinkingCues:
     demonym_heads: frozenset[str]
     state_bodies: frozenset[str]
     governing_bodies: frozenset[str]
-    date_prepositions: frozenset[str]
     date_words: frozenset[str]
     non_state_heads: frozenset[str]
     place_prepositions: frozenset[str]
@@ -1083,7 +1082,7 @@ class ActorLinker:
         return self._new_person(text, state), FORM_NER, span
 
     def _organisation(self, ent: Span, state: _DocState) -> tuple[Actor, str, Span] | None:
-        span = self._without_date(self._extend_name(ent))
+        span = self._extend_name(ent)
         if span[0].lower_ == "the":
             span = span[1:]
         if not len(span):
@@ -1114,16 +1113,6 @@ class ActorLinker:
         actor_type = "Media" if self._is_media(span) else "Organization"
         actor = self._local.setdefault(new_actor(text, actor_type).id, new_actor(text, actor_type))
         return actor, FORM_NER, span
-
-    def _without_date(self, span: Span) -> Span:
-        """ "the Alliance of Sahel States in September": a date the NER took into the name
-        (a preposition followed only by months, weekdays and numbers) is cut off."""
-        for k in range(1, len(span) - 1):
-            if span[k].lower_ in self.cues.date_prepositions and all(
-                t.like_num or t.lower_ in self.cues.date_words for t in span[k + 1 :]
-            ):
-                return span[:k]
-        return span
 
     def _is_media(self, span: Span) -> bool:
         """A news outlet: its name ends like one ("Times") or it is cited as a source and
@@ -1156,6 +1145,7 @@ class ActorLinker:
                 if (
                     k < len(doc)
                     and _name_word(doc[k])
+                    and doc[k].lower_ not in self.cues.date_words  # "... Force on Monday"
                     and doc[k].ent_type_ in ("", "ORG", "NORP")
                     and not doc[k].is_sent_start
                     and not (
