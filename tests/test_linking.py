@@ -122,6 +122,12 @@ CAPITALS = [
 ]
 
 PERSONS = [
+    # an ORG entity right after a person's role word is the person
+    (
+        "Kremlin spokesman Dmitry Peskov said the claims were absurd.",
+        "Dmitry Peskov",
+        "person:dmitry-peskov",
+    ),
     (
         "Kyrgyz President Sadyr Japarov arrived in Astana.",
         "Sadyr Japarov",

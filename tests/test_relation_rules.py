@@ -1424,3 +1424,70 @@ def test_founding_states_are_members(nlp):
         ("member_of", "state:MLI", "igo:au", "active", "member.founder"),
         ("member_of", "state:NER", "igo:au", "active", "member.founder"),
     }
+
+
+def test_passive_claim_of_an_event(nlp):
+    # "The attack was claimed by the Islamic State."
+    doc = parse(
+        nlp,
+        [
+            ("The", 1, "det", "DET"),
+            ("attack", 3, "nsubj:pass", "NOUN"),
+            ("was", 3, "aux:pass", "AUX", "be"),
+            ("claimed", 3, "ROOT", "VERB", "claim"),
+            ("by", 7, "case", "ADP"),
+            ("the", 7, "det", "DET"),
+            ("Islamic", 7, "amod", "ADJ"),
+            ("State", 3, "obl:agent", "PROPN"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+    )
+    assert {(p, s, r) for p, s, _, _, _, _, r in relations(doc)} == {
+        ("claims_responsibility", "armedgroup:isis", "claim.verb")
+    }
+
+
+def _suspect_role(nlp, event: str) -> Doc:
+    # "Russia suspects Ukraine's role in the <event>."
+    return parse(
+        nlp,
+        [
+            ("Russia", 1, "nsubj", "PROPN"),
+            ("suspects", 1, "ROOT", "VERB", "suspect"),
+            ("Ukraine", 4, "nmod:poss", "PROPN"),
+            ("'s", 2, "case", "PART"),
+            ("role", 1, "obj", "NOUN"),
+            ("in", 7, "case", "ADP"),
+            ("the", 7, "det", "DET"),
+            (event, 4, "nmod", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+
+
+def test_suspected_involvement_in_an_attack_accuses(nlp):
+    assert {(p, s, o, r) for p, s, o, _, _, _, r in relations(_suspect_role(nlp, "attack"))} == {
+        ("accuses", "state:RUS", "state:UKR", "accuse.involvement")
+    }
+
+
+def test_a_role_in_talks_accuses_nobody(nlp):
+    assert relations(_suspect_role(nlp, "talks")) == set()
+
+
+def test_denied_accusations_made_by_an_actor(nlp):
+    # "Kyrgyzstan denied the accusations made by Tajikistan."
+    doc = parse(
+        nlp,
+        [
+            ("Kyrgyzstan", 1, "nsubj", "PROPN"),
+            ("denied", 1, "ROOT", "VERB", "deny"),
+            ("the", 3, "det", "DET"),
+            ("accusations", 1, "obj", "NOUN", "accusation"),
+            ("made", 3, "acl", "VERB", "make"),
+            ("by", 6, "case", "ADP"),
+            ("Tajikistan", 4, "obl:agent", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    assert {(p, s, o) for p, s, o, *_ in relations(doc)} == {("denies", "state:KGZ", "state:TJK")}

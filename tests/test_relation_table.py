@@ -145,6 +145,15 @@ CONFLICT_BETWEEN_SUBJECT = miss(
 # -- accusations: verbs, passive, negation, hedging, coordination -------------------------------
 ACCUSES = [
     pytest.param(
+        # an involvement noun of another actor after a verb of suspecting
+        "Russian officials suspect Kyiv's role in the bombing.",
+        {rel("accuses", "state:RUS", "state:UKR")},
+    ),
+    pytest.param(
+        "Peskov said Moscow did not rule out Ukrainian involvement.",
+        {rel("accuses", "state:RUS", "state:UKR", hedged=True)},
+    ),
+    pytest.param(
         # a governing body "in" a capital is the state
         "The junta in Bamako accused Algeria of hostile acts.",
         {rel("accuses", "state:MLI", "state:DZA")},
@@ -410,6 +419,10 @@ RELATIVE_CLAUSES = [
 # -- denials ---------------------------------------------------------------------------------
 DENIES = [
     pytest.param(
+        "Kyrgyzstan denied the accusations made by Tajikistan.",
+        {rel("denies", "state:KGZ", "state:TJK")},
+    ),
+    pytest.param(
         "Ukraine denied any involvement in the attack.",
         {rel("denies", "state:UKR")},
     ),
@@ -472,6 +485,10 @@ DENIES = [
 # -- claims of responsibility ----------------------------------------------------------------
 CLAIMS = [
     pytest.param(
+        "The attack was claimed by the Islamic State.",
+        {rel("claims_responsibility", "armedgroup:isis")},
+    ),
+    pytest.param(
         # the longer gazetteer name wins over Hezbollah's alias "The Islamic Resistance"
         "The Islamic Resistance in Iraq claimed responsibility for the drone attack.",
         {rel("claims_responsibility", "armedgroup:islamic-resistance-in-iraq")},
@@ -521,6 +538,10 @@ CLAIMS = [
 
 # -- alliances -------------------------------------------------------------------------------
 ALLIES = [
+    pytest.param(
+        'China and Russia pledged a "no limits" partnership in 2022.',
+        {rel("allied_with", "state:CHN", "state:RUS")},
+    ),
     pytest.param(
         "Belarus remains Russia's closest ally.",
         {rel("allied_with", "state:BLR", "state:RUS")},
@@ -1021,6 +1042,9 @@ CONFLICTS = [
 
 # -- sentences with actors and no relation between them ---------------------------------------
 NOTHING = [
+    "Iran acknowledged Russia's role in the talks.",
+    "The territory is claimed by both Armenia and Azerbaijan.",
+    "Russia and Ukraine signed a grain deal in Istanbul.",
     "After talks with the Turkish president, Vladimir Putin said the deal was done.",
     "The opposition leader, Alexei Navalny, died in prison.",
     "CSTO members fear that Russia may attack them.",

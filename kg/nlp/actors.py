@@ -474,14 +474,19 @@ class ActorRestore:
             return k < len(doc) and doc[k].lower_ in cues.person_roles
         return False
 
+    def _role_before(self, ent: Span) -> bool:
+        """ "Kremlin spokesman Dmitry Peskov": a person's role word right before the entity."""
+        return ent.start > 0 and ent.doc[ent.start - 1].lower_ in self.cues.person_roles
+
     def _persons_labelled_places(self, doc: Doc) -> set[int]:
         """Starts of LOC entities that name a person: two or three capitalised words (or an
         initial and a surname) that speak or have a role, and every other LOC entity with
-        the same words or the same surname after an initial."""
+        the same words or the same surname after an initial. An ORG entity of such words
+        right after a role word names a person too ("Kremlin spokesman Dmitry Peskov")."""
         candidates = [
             e
             for e in doc.ents
-            if e.label_ == "LOC"
+            if (e.label_ == "LOC" or (e.label_ == "ORG" and self._role_before(e)))
             and "|" not in e.ent_id_
             and 2 <= len(e) <= 3
             and all(t.is_title or _is_initial(t) for t in e)
@@ -489,7 +494,7 @@ class ActorRestore:
             and e[0].lower_ not in self.cues.place_openers
             and not any(t.lower_ in self.org_words or t.lower_ in self.cues.place_words for t in e)
         ]
-        names = {e.text for e in candidates if self._speaks_or_has_a_role(e)}
+        names = {e.text for e in candidates if e.label_ == "ORG" or self._speaks_or_has_a_role(e)}
         surnames = {name.split()[-1] for name in names}
         return {
             e.start

@@ -766,6 +766,53 @@ class Context:
                                     if rel:
                                         yield rel
 
+    def rule_alleged_involvement(self, sent: Span) -> Iterator[Relation]:
+        """ "Russia suspects Ukrainian involvement", "Peskov did not rule out Kyiv's role": a
+        verb of saying or suspecting whose object is an involvement noun of another actor (its
+        possessor or a modifier), bare or in a hostile event, accuses that actor. The
+        speaker's own involvement is left alone."""
+        cues = self.cues
+        for verb in sent:
+            if verb.pos_ != "VERB" or self._lemma(verb) not in cues.involvement_verbs:
+                continue
+            nouns = [
+                o
+                for o in self.syntax.expand(self.syntax.objects(verb))
+                if self._lemma(o) in cues.involvement_nouns
+                # "involvement in the attack" or bare; not "Russia's role in the talks"
+                and all(
+                    self._lemma(t) in cues.event_nouns
+                    for _, t in self.syntax.prep_objects(o, {"in", "of"})
+                )
+            ]
+            if not nouns:
+                continue
+            accused = []
+            for noun in nouns:
+                owner = self.syntax.possessor(noun)
+                accused += self.actors_of(owner) if owner is not None else []
+                accused += [
+                    self.token_actor[c.i]
+                    for c in noun.children
+                    if c.i < noun.i
+                    and c.i in self.token_actor
+                    and c.dep_ in self.syntax.scheme.modifier
+                ]
+            for s in self.subject_actors(verb):
+                for o in dict.fromkeys(accused):
+                    rel = self.make(
+                        sent,
+                        "accuses",
+                        s,
+                        o,
+                        verb,
+                        "accuse.involvement",
+                        0.7,
+                        about=self.about(sent),
+                    )
+                    if rel:
+                        yield rel
+
     def rule_falsity_surface(self, sent: Span) -> Iterator[Relation]:
         """Fallback when the parse of a quoted denial is broken: a speech verb with an actor
         subject, then a claim noun ("accusations", "reports"), then a falsity word ("fake")."""
@@ -862,6 +909,10 @@ class Context:
         found += [
             a for _, t in self.syntax.prep_objects(noun, {"by", "from"}) for a in self.actors_of(t)
         ]
+        for child in noun.children:
+            # "the accusations made (levelled) by Tajikistan"
+            if child.dep_ in self.syntax.scheme.clausal_modifier and child.pos_ == "VERB":
+                found += [a for t in self.syntax.agents(child) for a in self.actors_of(t)]
         return found
 
     def rule_nominal(self, sent: Span) -> Iterator[Relation]:
@@ -1133,6 +1184,9 @@ class Context:
         for verb in sent:
             if self._lemma(verb) not in cues.claim_verbs or verb.pos_ != "VERB":
                 continue
+            if self.syntax.is_passive(verb):
+                yield from self._claimed_by(sent, verb)
+                continue
             objects = self.syntax.objects(verb)
             clause = verb
             if verb.dep_ in self.syntax.scheme.modifier and verb.head.i == verb.i + 1:
@@ -1159,6 +1213,30 @@ class Context:
                     )
                     if rel:
                         yield rel
+
+    def _claimed_by(self, sent: Span, verb: Token) -> Iterator[Relation]:
+        """ "The attack was claimed by the Islamic State", "Responsibility was claimed by
+        ISIS": a passive claim of an event or of responsibility, the agent claims it."""
+        cues = self.cues
+        subjects = self.syntax.subjects(verb, passive=True)
+        if self._lemma(verb) != "claim" or not any(
+            self._lemma(s) in cues.event_nouns | cues.claim_objects for s in subjects
+        ):
+            return
+        for a in [a for t in self.syntax.agents(verb) for a in self.actors_of(t)]:
+            if self.actor_type(a) in ("ArmedGroup", "Organization", "State", "Person", "Party"):
+                rel = self.make(
+                    sent,
+                    "claims_responsibility",
+                    a,
+                    None,
+                    verb,
+                    "claim.verb",
+                    0.85,
+                    about=self.about(sent),
+                )
+                if rel:
+                    yield rel
 
     def _status(self, tokens: Iterable[Token]) -> str:
         lemmas: set[str] = set()
@@ -2041,6 +2119,7 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
         ("rule_deny_verb", cues.deny_verbs),
         ("rule_deny_relative", cues.deny_verbs),
         ("rule_falsity_surface", cues.speech_verbs),
+        ("rule_alleged_involvement", cues.involvement_nouns),
         ("rule_deny_surface", cues.deny_forms),
         ("rule_accuse_surface", cues.accuse_forms),
         ("rule_support_surface", cues.support_forms | cues.supply_forms),
