@@ -1491,3 +1491,60 @@ def test_denied_accusations_made_by_an_actor(nlp):
         ],
     )
     assert {(p, s, o) for p, s, o, *_ in relations(doc)} == {("denies", "state:KGZ", "state:TJK")}
+
+
+def test_neither_nor_negates_the_denial(nlp):
+    # "Israel neither confirmed nor denied its involvement."
+    doc = parse(
+        nlp,
+        [
+            ("Israel", 2, "nsubj", "PROPN"),
+            ("neither", 2, "cc:preconj", "CCONJ"),
+            ("confirmed", 2, "ROOT", "VERB", "confirm"),
+            ("nor", 4, "cc", "CCONJ"),
+            ("denied", 2, "conj", "VERB", "deny"),
+            ("its", 6, "nmod:poss", "PRON", "its"),
+            ("involvement", 4, "obj", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+    assert {(p, s, n) for p, s, _, _, n, _, _ in relations(doc)} == {("denies", "state:ISR", True)}
+
+
+@pytest.mark.parametrize(
+    ("head", "lemma", "negated"), [("refused", "refuse", True), ("wanted", "want", False)]
+)
+def test_refusal_negates_its_complement(nlp, head, lemma, negated):
+    # "Hungary refused (wanted) to criticize Russia."
+    doc = parse(
+        nlp,
+        [
+            ("Hungary", 1, "nsubj", "PROPN"),
+            (head, 1, "ROOT", "VERB", lemma),
+            ("to", 3, "mark", "PART"),
+            ("criticize", 1, "xcomp", "VERB"),
+            ("Russia", 3, "obj", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    assert {(p, s, o, n) for p, s, o, _, n, _, _ in relations(doc)} == {
+        ("criticizes", "state:HUN", "state:RUS", negated)
+    }
+
+
+@pytest.mark.parametrize(("thing", "supports"), [("missiles", True), ("soybeans", False)])
+def test_supplying_a_recipient_with_arms(nlp, thing, supports):
+    # "Iran supplied Syria with missiles (soybeans)."
+    doc = parse(
+        nlp,
+        [
+            ("Iran", 1, "nsubj", "PROPN"),
+            ("supplied", 1, "ROOT", "VERB", "supply"),
+            ("Syria", 1, "obj", "PROPN"),
+            ("with", 4, "case", "ADP"),
+            (thing, 1, "obl", "NOUN", thing[:-1]),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    expected = {("supports", "state:IRN", "state:SYR")} if supports else set()
+    assert {(p, s, o) for p, s, o, *_ in relations(doc)} == expected

@@ -419,6 +419,10 @@ RELATIVE_CLAUSES = [
 # -- denials ---------------------------------------------------------------------------------
 DENIES = [
     pytest.param(
+        "Israel neither confirmed nor denied its involvement.",
+        {rel("denies", "state:ISR", negated=True)},
+    ),
+    pytest.param(
         "Kyrgyzstan denied the accusations made by Tajikistan.",
         {rel("denies", "state:KGZ", "state:TJK")},
     ),
@@ -613,6 +617,15 @@ ALLIES = [
 
 # -- membership (status active / joining / suspended / left) ---------------------------------
 MEMBERSHIP = [
+    pytest.param(
+        "Belarus is no longer a member of the Organization for Security and Co-operation in "
+        "Europe.",
+        {rel("member_of", "state:BLR", "igo:osce", status="left")},
+    ),
+    pytest.param(
+        "Officials said Armenia was unlikely to leave the CSTO.",
+        {rel("member_of", "state:ARM", "igo:csto", status="left", hedged=True)},
+    ),
     pytest.param(
         # "they" takes every state of the coordinated subject; "would" reports a future
         "The military governments of Mali, Burkina Faso and Niger said they would leave ECOWAS.",
@@ -857,6 +870,11 @@ LEADERS = [
 # -- criticism ---------------------------------------------------------------------------------
 CRITICIZES = [
     pytest.param(
+        # the complement of a refusal does not happen
+        "Hungary has refused to criticize Russia.",
+        {rel("criticizes", "state:HUN", "state:RUS", negated=True)},
+    ),
+    pytest.param(
         "Serbia and Kosovo criticized each other after the clashes.",
         {
             rel("criticizes", "state:SRB", "state:XKX"),
@@ -914,6 +932,10 @@ CRITICIZES = [
 
 # -- support and supply ------------------------------------------------------------------------
 SUPPORTS = [
+    pytest.param(
+        "Iran supplied the Houthis with missiles and drones.",
+        {rel("supports", "state:IRN", "armedgroup:ansarallah")},
+    ),
     pytest.param(
         "Iran backs the Houthis in Yemen.",
         {rel("supports", "state:IRN", "armedgroup:ansarallah")},
@@ -1042,6 +1064,7 @@ CONFLICTS = [
 
 # -- sentences with actors and no relation between them ---------------------------------------
 NOTHING = [
+    "China supplied Brazil with soybeans.",
     "Iran acknowledged Russia's role in the talks.",
     "The territory is claimed by both Armenia and Azerbaijan.",
     "Russia and Ukraine signed a grain deal in Istanbul.",

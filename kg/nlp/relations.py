@@ -372,6 +372,13 @@ class Context:
                 continue
             if self.syntax.negated(token):
                 return True
+            head = token.head
+            if (
+                token.dep_ in self.syntax.scheme.open_complement
+                and self._lemma(head) in self.cues.refusal_verbs
+                and not self.syntax.negated(head)
+            ):
+                return True  # "Hungary has refused to criticize Russia"
         return False
 
     def hedged(self, *tokens: Token) -> bool:
@@ -1243,6 +1250,7 @@ class Context:
         for token in tokens:
             lemmas.add(self._lemma(token))
             lemmas.update(self._lemma(c) for c in token.children)
+            lemmas.update(c.lower_ for c in token.children)  # "no longer" (lemma "long")
         for status in ("left", "suspended", "joining"):
             if lemmas & self.cues.member_status[status]:
                 return status
@@ -1932,6 +1940,13 @@ class Context:
                     for a in self.actors_of(t)
                 ]
                 targets += [a for t in self.syntax.second_objects(token) for a in self.actors_of(t)]
+            elif lemma in cues.supply_verbs and any(
+                self._lemma(t) in cues.supply_objects
+                for head in [token, *objects]
+                for _, t in self.syntax.prep_objects(head, {"with"})
+            ):
+                # "supplying Iran with fighter jets": the recipient is the object
+                targets = [a for o in objects for a in self.actors_of(o)]
             if not targets:
                 continue
             if supporters is None:

@@ -252,9 +252,12 @@ class Syntax:
         )
 
     def negated(self, verb: Token) -> bool:
-        """True when ``verb`` itself is negated ("does not accuse", "did not deny")."""
+        """True when ``verb`` itself is negated ("does not accuse", "did not deny", "neither
+        confirmed nor denied")."""
         for child in verb.children:
             if child.lower_ in ("not", "n't", "never") and child.i < verb.i + 2:
+                return True
+            if child.lower_ in ("nor", "neither") and child.i < verb.i:
                 return True
         return False
 
