@@ -1548,3 +1548,39 @@ def test_supplying_a_recipient_with_arms(nlp, thing, supports):
     )
     expected = {("supports", "state:IRN", "state:SYR")} if supports else set()
     assert {(p, s, o) for p, s, o, *_ in relations(doc)} == expected
+
+
+def test_reported_help_to_an_armed_group_accuses(nlp):
+    # "Israel said Iran cooperates with Hezbollah."
+    doc = parse(
+        nlp,
+        [
+            ("Israel", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("Iran", 3, "nsubj", "PROPN"),
+            ("cooperates", 1, "ccomp", "VERB", "cooperate"),
+            ("with", 5, "case", "ADP"),
+            ("Hezbollah", 3, "obl", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    accusations = {(s, o) for p, s, o, *_ in relations(doc) if p == "accuses"}
+    assert accusations == {("state:ISR", "state:IRN")}
+
+
+def test_reported_help_to_a_state_fighting_a_group_accuses_nobody(nlp):
+    # "Israel said Iran helps Iraq fight Hezbollah."
+    doc = parse(
+        nlp,
+        [
+            ("Israel", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("Iran", 3, "nsubj", "PROPN"),
+            ("helps", 1, "ccomp", "VERB", "help"),
+            ("Iraq", 3, "obj", "PROPN"),
+            ("fight", 3, "xcomp", "VERB"),
+            ("Hezbollah", 5, "obj", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    assert not {(s, o) for p, s, o, *_ in relations(doc) if p == "accuses"}

@@ -265,6 +265,19 @@ ACCUSES = [
 # -- reported speech: accusations and claims made by saying ------------------------------------
 REPORTED_SPEECH = [
     pytest.param(
+        # helping an armed group, in reported speech, is an accusation
+        "Israel said Iran funds Hezbollah and the Houthis.",
+        {
+            rel("accuses", "state:ISR", "state:IRN"),
+            rel("supports", "state:IRN", "armedgroup:hizballah"),
+            rel("supports", "state:IRN", "armedgroup:ansarallah"),
+        },
+    ),
+    pytest.param(
+        "General Ahmed Khalid Birri stated that Russia cooperates with ISIS.",
+        {rel("accuses", "person:ahmed-khalid-birri", "state:RUS")},
+    ),
+    pytest.param(
         "Moscow said Kyiv was behind the attack.",
         {rel("accuses", "state:RUS", "state:UKR")},
     ),
@@ -1064,6 +1077,7 @@ CONFLICTS = [
 
 # -- sentences with actors and no relation between them ---------------------------------------
 NOTHING = [
+    "Vladimir Putin said Russia supports the peace talks.",
     "China supplied Brazil with soybeans.",
     "Iran acknowledged Russia's role in the talks.",
     "The territory is claimed by both Armenia and Azerbaijan.",

@@ -597,10 +597,22 @@ class Context:
         case_words = {c.lower_ for c in head.children}
         if any(c.lower_ in cues.deontic_modals for c in head.children):
             return found  # a demand, not an accusation
-        assisting = lemma in cues.assisting_verbs and any(
-            t.lower_ in cues.assisting_targets or self._lemma(t) in cues.event_nouns
-            for t in head.subtree
-            if t.i != head.i
+        assisting = lemma in cues.assisting_verbs and (
+            any(
+                t.lower_ in cues.assisting_targets or self._lemma(t) in cues.event_nouns
+                for t in head.subtree
+                if t.i != head.i
+            )
+            # "Russia cooperates with both the regime and ISIS", "Iran arms the Houthis":
+            # helping an armed group (its object or "with" phrase, not "helps Iraq fight ISIS")
+            or any(
+                self.actor_type(a) == "ArmedGroup"
+                for t in self.syntax.expand(
+                    self.syntax.objects(head)
+                    + [t for _, t in self.syntax.prep_objects(head, {"with"})]
+                )
+                for a in self._actor_of_head(t)
+            )
         )
         responsible = (
             lemma in cues.responsibility_verbs
