@@ -17,7 +17,8 @@ from kg.actors import load_gazetteer
 from kg.nlp.actors import LINKER_NAME, RULER_NAME, add_actor_ruler
 from kg.nlp.pipeline import RELATIONS_NAME
 
-# (word, head index, dependency, part of speech, lemma); the lemma defaults to the lower word
+# (word, head index, dependency, part of speech, lemma, tag); the lemma defaults to the lower
+# word, the fine-grained tag to none
 Token = tuple
 
 
@@ -43,6 +44,7 @@ def parse(nlp: Language, tokens: list[Token]) -> Doc:
         deps=[t[2] for t in tokens],
         pos=[t[3] for t in tokens],
         lemmas=[t[4] if len(t) > 4 else t[0].lower() for t in tokens],
+        tags=[t[5] if len(t) > 5 else "" for t in tokens],
     )
     for name in (RULER_NAME, LINKER_NAME, RELATIONS_NAME):
         doc = nlp.get_pipe(name)(doc)
@@ -1584,3 +1586,65 @@ def test_reported_help_to_a_state_fighting_a_group_accuses_nobody(nlp):
         ],
     )
     assert not {(s, o) for p, s, o, *_ in relations(doc) if p == "accuses"}
+
+
+def _quote(nlp, first: list[Token], root: int) -> Doc:
+    # "“<first sentence> We know it,” Vladimir Putin said." with the first sentence's root at
+    # index ``root``
+    n = len(first)
+    return parse(
+        nlp,
+        [("“", root, "punct", "PUNCT")]
+        + first
+        + [
+            ("We", n + 2, "nsubj", "PRON"),
+            ("know", n + 8, "ccomp", "VERB"),
+            ("it", n + 2, "obj", "PRON"),
+            (",", n + 2, "punct", "PUNCT"),
+            ("”", n + 2, "punct", "PUNCT"),
+            ("Vladimir", n + 7, "compound", "PROPN"),
+            ("Putin", n + 8, "nsubj", "PROPN"),
+            ("said", n + 8, "ROOT", "VERB", "say"),
+            (".", n + 8, "punct", "PUNCT"),
+        ],
+    )
+
+
+def test_quoted_sentence_accuses_for_the_speaker_after_the_quote(nlp):
+    # "“The attack was planned by Kyiv. We know it,” Vladimir Putin said."
+    doc = _quote(
+        nlp,
+        [
+            ("The", 2, "det", "DET"),
+            ("attack", 4, "nsubj:pass", "NOUN"),
+            ("was", 4, "aux:pass", "AUX", "be"),
+            ("planned", 4, "ROOT", "VERB", "plan", "VBN"),
+            ("by", 6, "case", "ADP"),
+            ("Kyiv", 4, "obl:agent", "PROPN"),
+            (".", 4, "punct", "PUNCT"),
+        ],
+        4,
+    )
+    assert {(p, s, o, r) for p, s, o, _, _, _, r in relations(doc)} == {
+        ("accuses", "person:vladimir-putin", "state:UKR", "accuse.quote")
+    }
+
+
+def test_quoted_help_unrelated_to_the_attack_accuses_nobody(nlp):
+    # "“We were helped by Iran after the attack. We know it,” Vladimir Putin said."
+    doc = _quote(
+        nlp,
+        [
+            ("We", 3, "nsubj:pass", "PRON"),
+            ("were", 3, "aux:pass", "AUX", "be"),
+            ("helped", 3, "ROOT", "VERB", "help", "VBN"),
+            ("by", 5, "case", "ADP"),
+            ("Iran", 3, "obl:agent", "PROPN"),
+            ("after", 8, "case", "ADP"),
+            ("the", 8, "det", "DET"),
+            ("attack", 3, "obl", "NOUN"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+        3,
+    )
+    assert relations(doc) == set()

@@ -265,6 +265,12 @@ ACCUSES = [
 # -- reported speech: accusations and claims made by saying ------------------------------------
 REPORTED_SPEECH = [
     pytest.param(
+        # a sentence inside a longer quotation speaks for the speaker named after it
+        "“The bombing was organised by the Russian special services. Everyone knows it,” "
+        "Ukrainian President Volodymyr Zelensky told reporters.",
+        {rel("accuses", "person:volodymyr-zelenskyy", "state:RUS")},
+    ),
+    pytest.param(
         # helping an armed group, in reported speech, is an accusation
         "Israel said Iran funds Hezbollah and the Houthis.",
         {

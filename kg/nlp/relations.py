@@ -115,6 +115,7 @@ class Context:
     mention_tokens: list[tuple[int, int, str]] = field(default_factory=list)
     sent_index: dict[int, int] = field(default_factory=dict)
     sents: list[Span] = field(default_factory=list)
+    _quotes: list[tuple[int, int, list[str]]] | None = None
 
     def __post_init__(self) -> None:
         self.actors: dict[str, Actor] = self.doc._.kg_actors or {}
@@ -653,7 +654,15 @@ class Context:
                 self._lemma(t) in cues.responsibility_verbs | cues.assisting_verbs
                 and t.tag_ == "VBN"
             ):
-                for agent in self.syntax.agents(t):
+                agents = self.syntax.agents(t)
+                # "was allowed to take place by the Russian special services"
+                agents += [
+                    o
+                    for c in t.children
+                    if c.dep_ in self.syntax.scheme.open_complement
+                    for _, o in self.syntax.prep_objects(c, {"by"})
+                ]
+                for agent in agents:
                     found.extend((a, t) for a in self.actors_of(agent))
         return found
 
@@ -831,6 +840,98 @@ class Context:
                     )
                     if rel:
                         yield rel
+
+    def quotes(self) -> list[tuple[int, int, list[str]]]:
+        """Quotations of the document as (opening token, closing token, speakers): the actors
+        of a speech verb after the closing mark in its sentence ("...,” S. Kuzan asks"), else
+        before the opening mark in its sentence ("Kuzan said: “..."). Computed once."""
+        if self._quotes is not None:
+            return self._quotes
+        doc, cues = self.doc, self.cues
+        spans: list[tuple[int, int]] = []
+        opened: int | None = None
+        for t in doc:
+            if t.text == "“" or (t.text == '"' and opened is None):
+                opened = t.i
+            elif t.text in ("”", '"') and opened is not None:
+                spans.append((opened, t.i))
+                opened = None
+        verbs = cues.speech_verbs | cues.quote_verbs
+        found = []
+        for start, end in spans:
+            speakers: list[str] = []
+            after = [t for t in self.sents[self.sent_index.get(end, 0)] if t.i > end]
+            if not after and end + 1 < len(doc):
+                # the splitter may end the sentence at the closing mark: "...,” | Putin said."
+                after = list(self.sents[self.sent_index.get(end + 1, 0)])
+            opening = self.sents[self.sent_index.get(start, 0)]
+            for verb in after + [t for t in opening if t.i < start]:
+                if verb.pos_ == "VERB" and self._lemma(verb) in verbs:
+                    speakers = [
+                        a for subj in self.syntax.subjects(verb) for a in self.actors_of(subj)
+                    ]
+                    if not speakers and verb.i > end:
+                        # "...,” Ukrainian President Volodymyr Zelensky told reporters": the
+                        # name between the closing mark and the verb, however it was parsed
+                        speakers = [
+                            self.token_actor[i]
+                            for i in range(end + 1, verb.i)
+                            if i in self.token_actor
+                            and self.actor_type(self.token_actor[i]) == "Person"
+                        ][:1]
+                    if speakers:
+                        break
+            if speakers:
+                found.append((start, end, speakers))
+        self._quotes = found
+        return found
+
+    def rule_quoted_accusation(self, sent: Span) -> Iterator[Relation]:
+        """A sentence inside a longer quotation, attributed after or before it ("“... the
+        attack, which was allowed to take place by the Russian special services, ... How else
+        can this be called but terror,” S. Kuzan asks"): a clause that presents an actor as
+        the author or enabler of the attack is the speaker's accusation."""
+        for start, end, speakers in self.quotes():
+            if not (start <= sent.start and sent.end - 1 <= end + 1):
+                continue
+            if self.sent_index.get(end) == self.sent_index.get(sent.start):
+                continue  # the attributed sentence itself: rule_speech reads it
+            for verb in sent:
+                if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+                    continue
+                for accused, trigger in self._responsible(verb):
+                    if not self._on_event(trigger):
+                        continue  # "we were helped by Turkey after the attack"
+                    for s in speakers:
+                        if s != accused:
+                            rel = self.make(
+                                sent,
+                                "accuses",
+                                s,
+                                accused,
+                                trigger,
+                                "accuse.quote",
+                                0.6,
+                                about=self.about(sent),
+                            )
+                            if rel:
+                                yield rel
+
+    def _on_event(self, verb: Token) -> bool:
+        """The verb acts on a hostile event: the event is its subject or object ("the attack
+        was planned by Kyiv", "Kyiv organised the attack") or the noun its relative clause
+        hangs on ("the attack, which was allowed to take place by ...")."""
+        scheme = self.syntax.scheme
+        words = (
+            self.syntax.subjects(verb)
+            + self.syntax.subjects(verb, passive=True)
+            + self.syntax.objects(verb)
+        )
+        if verb.dep_ in scheme.relative_clause | scheme.clausal_modifier:
+            words.append(verb.head)
+        return any(
+            self._lemma(w) in self.cues.event_nouns | self.cues.perpetrator_nouns for w in words
+        )
 
     def rule_falsity_surface(self, sent: Span) -> Iterator[Relation]:
         """Fallback when the parse of a quoted denial is broken: a speech verb with an actor
@@ -2146,6 +2247,7 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
         ("rule_deny_verb", cues.deny_verbs),
         ("rule_deny_relative", cues.deny_verbs),
         ("rule_falsity_surface", cues.speech_verbs),
+        ("rule_quoted_accusation", cues.event_nouns | cues.perpetrator_nouns),
         ("rule_alleged_involvement", cues.involvement_nouns),
         ("rule_deny_surface", cues.deny_forms),
         ("rule_accuse_surface", cues.accuse_forms),
