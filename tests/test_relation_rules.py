@@ -1648,3 +1648,25 @@ def test_quoted_help_unrelated_to_the_attack_accuses_nobody(nlp):
         3,
     )
     assert relations(doc) == set()
+
+
+def test_the_two_countries_are_the_last_pair_named_together(nlp):
+    # "Kyrgyzstan and Tajikistan met. The two countries clashed."
+    doc = parse(
+        nlp,
+        [
+            ("Kyrgyzstan", 3, "nsubj", "PROPN"),
+            ("and", 2, "cc", "CCONJ"),
+            ("Tajikistan", 0, "conj", "PROPN"),
+            ("met", 3, "ROOT", "VERB", "meet"),
+            (".", 3, "punct", "PUNCT"),
+            ("The", 7, "det", "DET"),
+            ("two", 7, "nummod", "NUM"),
+            ("countries", 8, "nsubj", "NOUN"),
+            ("clashed", 8, "ROOT", "VERB", "clash"),
+            (".", 8, "punct", "PUNCT"),
+        ],
+    )
+    assert {(p, frozenset({s, o})) for p, s, o, *_ in relations(doc)} == {
+        ("conflict_with", frozenset({"state:KGZ", "state:TJK"}))
+    }

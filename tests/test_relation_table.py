@@ -1009,6 +1009,16 @@ SUPPORTS = [
 # -- armed conflict ----------------------------------------------------------------------------
 CONFLICTS = [
     pytest.param(
+        # "the two countries" / "both sides": the last pair of states named together
+        "Kyrgyzstan and Tajikistan share a disputed border. The two countries clashed in 2022, "
+        "and both sides accused each other of starting the fighting.",
+        {
+            rel("conflict_with", "state:KGZ", "state:TJK"),
+            rel("accuses", "state:KGZ", "state:TJK"),
+            rel("accuses", "state:TJK", "state:KGZ"),
+        },
+    ),
+    pytest.param(
         # "Sudan's army" is the state
         "Sudan's army is fighting the Rapid Support Forces in Khartoum.",
         {rel("conflict_with", "state:SDN", "armedgroup:rapid-support-forces")},
@@ -1083,6 +1093,7 @@ CONFLICTS = [
 
 # -- sentences with actors and no relation between them ---------------------------------------
 NOTHING = [
+    "The two countries clashed along their border in 2022.",
     "Vladimir Putin said Russia supports the peace talks.",
     "China supplied Brazil with soybeans.",
     "Iran acknowledged Russia's role in the talks.",

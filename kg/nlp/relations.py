@@ -179,6 +179,10 @@ class Context:
         for child in self.syntax.appositions(token):
             if child.i in self.token_actor:
                 return [self.token_actor[child.i]]
+        if lower in self.cues.pair_nouns and any(
+            c.lower_ in ("two", "both") for c in token.children if c.i < token.i
+        ):
+            return self._last_pair(token)
         if lower in linking_cues().governing_bodies:
             # "the junta in Bamako", "the military governments of Mali, Burkina Faso and Niger"
             return [
@@ -188,6 +192,32 @@ class Context:
                 if self.actor_type(a) == "State"
             ]
         return []
+
+    def _last_pair(self, token: Token) -> list[str]:
+        """ "the two countries", "both sides": the last two states named together, "A and B",
+        in this sentence before the phrase or in the last few sentences."""
+        doc = self.doc
+        here = self.sent_index.get(token.i, 0)
+        pairs = []
+        for start, end, actor in self.mention_tokens:
+            if start >= token.i or here - self.sent_index.get(start, 0) > 3:
+                continue
+            if self.actor_type(actor) != "State":
+                continue
+            k = end
+            while k < len(doc) and doc[k].lower_ in ("and", "the"):
+                k += 1
+            other = self.token_actor.get(k)
+            if (
+                k > end
+                and doc[end].lower_ == "and"
+                and other is not None
+                and other != actor
+                and self.actor_type(other) == "State"
+                and k < token.i
+            ):
+                pairs.append([actor, other])
+        return pairs[-1] if pairs else []
 
     def _known_as(self, token: Token) -> str | None:
         for t in token.subtree:
@@ -458,9 +488,11 @@ class Context:
 
     # -- relations -----------------------------------------------------------------------
     def sentence(self, sent: Span) -> Iterator[Relation]:
-        if not any(i in self.token_actor for i in range(sent.start, sent.end)):
-            return
         words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        if not any(i in self.token_actor for i in range(sent.start, sent.end)) and (
+            not words & self.cues.pair_nouns or not words & {"two", "both"}
+        ):
+            return  # no actor named, and no "the two countries" that points back to some
         has_person = any(
             sent.start <= start < sent.end and self.actor_type(actor) == "Person"
             for start, _end, actor in self.mention_tokens
