@@ -1670,3 +1670,99 @@ def test_the_two_countries_are_the_last_pair_named_together(nlp):
     assert {(p, frozenset({s, o})) for p, s, o, *_ in relations(doc)} == {
         ("conflict_with", frozenset({"state:KGZ", "state:TJK"}))
     }
+
+
+def _said_clause(nlp, aux: Token) -> Doc:
+    # "Hamas said Israel <aux> bombed the hospital."
+    return parse(
+        nlp,
+        [
+            ("Hamas", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("Israel", 4, "nsubj", "PROPN"),
+            aux,
+            ("bombed", 1, "ccomp", "VERB", "bomb"),
+            ("the", 6, "det", "DET"),
+            ("hospital", 4, "obj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+
+
+def test_reported_hostile_act_accuses(nlp):
+    doc = _said_clause(nlp, ("had", 4, "aux", "AUX", "have", "VBD"))
+    assert {(p, s, o, r) for p, s, o, _, _, _, r in relations(doc)} == {
+        ("accuses", "armedgroup:hamas", "state:ISR", "accuse.speech")
+    }
+
+
+def test_reported_hostile_act_with_a_modal_is_a_warning(nlp):
+    doc = _said_clause(nlp, ("would", 4, "aux", "AUX", "would", "MD"))
+    assert relations(doc) == set()
+
+
+def test_according_to_an_actor_speaks_the_clause(nlp):
+    # "According to the Kremlin, Ukraine was behind the attack."
+    doc = parse(
+        nlp,
+        [
+            ("According", 3, "case", "VERB", "accord"),
+            ("to", 0, "fixed", "ADP"),
+            ("the", 3, "det", "DET"),
+            ("Kremlin", 9, "obl", "PROPN"),
+            (",", 3, "punct", "PUNCT"),
+            ("Ukraine", 9, "nsubj", "PROPN"),
+            ("was", 9, "cop", "AUX", "be"),
+            ("behind", 9, "case", "ADP"),
+            ("the", 9, "det", "DET"),
+            ("attack", 9, "ROOT", "NOUN"),
+            (".", 9, "punct", "PUNCT"),
+        ],
+    )
+    assert {(p, s, o, r) for p, s, o, _, _, _, r in relations(doc)} == {
+        ("accuses", "state:RUS", "state:UKR", "accuse.according")
+    }
+
+
+def test_backed_compound_is_support(nlp):
+    # "Iran-backed Houthi rebels attacked the tanker."
+    doc = parse(
+        nlp,
+        [
+            ("Iran", 2, "npadvmod", "PROPN"),
+            ("-", 2, "punct", "PUNCT"),
+            ("backed", 4, "amod", "VERB", "back"),
+            ("Houthi", 4, "compound", "PROPN"),
+            ("rebels", 5, "nsubj", "NOUN", "rebel"),
+            ("attacked", 5, "ROOT", "VERB", "attack"),
+            ("the", 7, "det", "DET"),
+            ("tanker", 5, "obj", "NOUN"),
+            (".", 5, "punct", "PUNCT"),
+        ],
+    )
+    assert {(p, s, o, r) for p, s, o, _, _, _, r in relations(doc)} == {
+        ("supports", "state:IRN", "armedgroup:ansarallah", "support.backed")
+    }
+
+
+def test_accusation_verb_labelled_a_noun_in_a_relative_clause(nlp):
+    # "Hamas, which the United States accuses of atrocities, ..." with "accuses" a NOUN/VBZ
+    doc = parse(
+        nlp,
+        [
+            ("Hamas", 9, "nsubj", "PROPN"),
+            (",", 6, "punct", "PUNCT"),
+            ("which", 6, "obj", "PRON"),
+            ("the", 5, "det", "DET"),
+            ("United", 5, "amod", "PROPN"),
+            ("States", 6, "nsubj", "PROPN"),
+            ("accuses", 0, "acl:relcl", "NOUN", "accuse", "VBZ"),
+            ("of", 8, "case", "ADP"),
+            ("atrocities", 6, "obl", "NOUN", "atrocity"),
+            ("fought", 9, "ROOT", "VERB", "fight"),
+            (".", 9, "punct", "PUNCT"),
+        ],
+    )
+    assert ("accuses", "state:USA", "armedgroup:hamas") in {
+        (p, s, o) for p, s, o, *_ in relations(doc)
+    }

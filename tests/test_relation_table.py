@@ -145,6 +145,14 @@ CONFLICT_BETWEEN_SUBJECT = miss(
 # -- accusations: verbs, passive, negation, hedging, coordination -------------------------------
 ACCUSES = [
     pytest.param(
+        "The Wagner Group, which the United States accuses of atrocities in Mali, denied the "
+        "report.",
+        {
+            rel("accuses", "state:USA", "armedgroup:wagner-group"),
+            rel("denies", "armedgroup:wagner-group"),
+        },
+    ),
+    pytest.param(
         # an involvement noun of another actor after a verb of suspecting
         "Russian officials suspect Kyiv's role in the bombing.",
         {rel("accuses", "state:RUS", "state:UKR")},
@@ -264,6 +272,24 @@ ACCUSES = [
 
 # -- reported speech: accusations and claims made by saying ------------------------------------
 REPORTED_SPEECH = [
+    pytest.param(
+        # a hostile act told as done is an accusation; the that-clause hangs on "statement"
+        "Ukraine's foreign ministry said in a statement that Russia had shelled civilian areas.",
+        {rel("accuses", "state:UKR", "state:RUS")},
+    ),
+    pytest.param(
+        "Hamas said Israel had bombed the hospital.",
+        {rel("accuses", "armedgroup:hamas", "state:ISR")},
+    ),
+    pytest.param(
+        "Kyiv said Russian troops had not attacked the city.",
+        {rel("accuses", "state:UKR", "state:RUS", negated=True)},
+    ),
+    pytest.param(
+        # a source that is an actor speaks the clause
+        "According to the Kremlin, Ukraine was behind the drone attack on Moscow.",
+        {rel("accuses", "state:RUS", "state:UKR")},
+    ),
     pytest.param(
         # a sentence inside a longer quotation speaks for the speaker named after it
         "“The bombing was organised by the Russian special services. Everyone knows it,” "
@@ -952,6 +978,10 @@ CRITICIZES = [
 # -- support and supply ------------------------------------------------------------------------
 SUPPORTS = [
     pytest.param(
+        "Iran-backed Houthi rebels attacked a tanker in the Red Sea.",
+        {rel("supports", "state:IRN", "armedgroup:ansarallah")},
+    ),
+    pytest.param(
         "Iran supplied the Houthis with missiles and drones.",
         {rel("supports", "state:IRN", "armedgroup:ansarallah")},
     ),
@@ -1093,6 +1123,8 @@ CONFLICTS = [
 
 # -- sentences with actors and no relation between them ---------------------------------------
 NOTHING = [
+    "Russia said Ukraine would attack Crimea if it received long-range missiles.",
+    "According to Kazakhstan, trade with China grew by a fifth.",
     "The two countries clashed along their border in 2022.",
     "Vladimir Putin said Russia supports the peace talks.",
     "China supplied Brazil with soybeans.",

@@ -848,12 +848,12 @@ class ActorLinker:
         if syntax.parsed and self._relational_target(ent, syntax):
             return True  # "the pact between Moscow and Pyongyang", "Russia blamed Kyiv"
         if before is not None and before.lower_ in self.cues.place_prepositions:
-            # "the junta in Bamako" acts for Mali; "the summit in Dushanbe" is a place
-            body = doc[before.i - 1] if before.i > 0 else None
-            return (
-                before.lower_ == "in"
-                and body is not None
-                and body.lower_ in self.cues.governing_bodies
+            # "the junta in Bamako" acts for Mali, "according to the Kremlin" is a source;
+            # "the summit in Dushanbe" is a place
+            word = doc[before.i - 1] if before.i > 0 else None
+            return word is not None and (
+                (before.lower_ == "in" and word.lower_ in self.cues.governing_bodies)
+                or (before.lower_ == "to" and word.lower_ == "according")
             )
         if not syntax.parsed:
             return syntax.acts(ent)

@@ -552,7 +552,12 @@ class Context:
 
     def rule_accuse_verb(self, sent: Span) -> Iterator[Relation]:
         for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX") or self._lemma(verb) not in self.cues.accuse_verbs:
+            if self._lemma(verb) not in self.cues.accuse_verbs:
+                continue
+            if verb.pos_ not in ("VERB", "AUX") and not (
+                # "which the United States accuses of ...": tagged VBZ, labelled a noun
+                verb.tag_.startswith("VB") and self.syntax.subjects(verb)
+            ):
                 continue
             if self.syntax.is_passive(verb):
                 agents = self.syntax.agents(verb)
@@ -613,7 +618,9 @@ class Context:
             clause
             for c in verb.children
             if c.dep_ in scheme.oblique and self._lemma(c) in self.cues.time_nouns
-            for clause in self.syntax.that_clauses(c, scheme.clausal_modifier)
+            for clause in self.syntax.that_clauses(
+                c, scheme.clausal_modifier | scheme.relative_clause
+            )
         ]
         if verb.dep_ == "parataxis" and verb.head.i != verb.i:
             comps.append(verb.head)
@@ -647,9 +654,19 @@ class Context:
                 for a in self._actor_of_head(t)
             )
         )
+        # "Hamas said Israel had bombed the hospital": a hostile act told as done (no modal:
+        # "would attack" is a warning, not an accusation)
+        hostile = (
+            lemma in cues.conflict_verbs | cues.hostile_verbs
+            and head.pos_ == "VERB"
+            and not any(
+                c.dep_ in self.syntax.scheme.auxiliary and c.tag_ == "MD" for c in head.children
+            )
+        )
         responsible = (
             lemma in cues.responsibility_verbs
             or assisting
+            or hostile
             or lemma in cues.responsibility_predicates
             or "behind" in case_words
         )
@@ -868,6 +885,48 @@ class Context:
                         verb,
                         "accuse.involvement",
                         0.7,
+                        about=self.about(sent),
+                    )
+                    if rel:
+                        yield rel
+
+    def rule_according_to(self, sent: Span) -> Iterator[Relation]:
+        """ "According to the Kremlin, Ukraine was behind the drone attack": a source that is
+        an actor (not a news outlet, which goes to ``attributed_to``) speaks the clause."""
+        doc = self.doc
+        for tok in sent:
+            if tok.lower_ != "according" or tok.i + 2 >= sent.end or doc[tok.i + 1].lower_ != "to":
+                continue
+            k = tok.i + 2
+            while k < sent.end and doc[k].lower_ == "the":
+                k += 1
+            if k >= sent.end:
+                continue
+            noun = doc[k]
+            source = self.token_actor.get(k)
+            if source is None and noun.head.i > k:
+                # "according to US officials": a noun whose modifier is the actor
+                noun = noun.head
+                found = self._actor_of_head(noun)
+                source = found[0] if found else None
+            if source is None or self.actor_type(source) == "Media":
+                continue
+            phrase = {tok.i, tok.i + 1} | {t.i for t in noun.subtree}
+            for verb in sent:
+                if verb.i in phrase or verb.pos_ not in ("VERB", "AUX", "ADJ", "ADP", "NOUN"):
+                    continue
+                for accused, trigger in self._responsible(verb):
+                    if trigger.i in phrase:
+                        continue
+                    same = accused == source
+                    rel = self.make(
+                        sent,
+                        "claims_responsibility" if same else "accuses",
+                        source,
+                        None if same else accused,
+                        trigger,
+                        "claim.according" if same else "accuse.according",
+                        0.65,
                         about=self.about(sent),
                     )
                     if rel:
@@ -1564,6 +1623,40 @@ class Context:
                         0.8,
                         status="active",
                         hedged=False,  # "the Russia-led CSTO" is presupposed, not asserted
+                    )
+                    if rel:
+                        yield rel
+                    break
+
+    def rule_backed(self, sent: Span) -> Iterator[Relation]:
+        """ "Iran-backed Houthi rebels", "the Russian-backed separatists of the Donetsk
+        People's Republic": the backer supports the actor the compound modifies (the next
+        actor within the noun phrase)."""
+        doc = self.doc
+        for token in sent:
+            if (
+                token.lower_ not in self.cues.backed_forms
+                or token.i < 2
+                or doc[token.i - 1].text not in ("-", "–")
+            ):
+                continue
+            backer = self.token_actor.get(token.i - 2)
+            if backer is None:
+                continue
+            for t in doc[token.i + 1 : min(token.i + 5, sent.end)]:
+                if t.pos_ in ("VERB", "AUX", "ADP") or t.is_punct:
+                    break  # past the noun phrase
+                actor = self.token_actor.get(t.i)
+                if actor and actor != backer and self.actor_type(actor) != "State":
+                    rel = self.make(
+                        sent,
+                        "supports",
+                        backer,
+                        actor,
+                        token,
+                        "support.backed",
+                        0.75,
+                        hedged=False,  # presupposed by the compound, not asserted
                     )
                     if rel:
                         yield rel
@@ -2279,6 +2372,7 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
         ("rule_deny_verb", cues.deny_verbs),
         ("rule_deny_relative", cues.deny_verbs),
         ("rule_falsity_surface", cues.speech_verbs),
+        ("rule_according_to", frozenset({"according"})),
         ("rule_quoted_accusation", cues.event_nouns | cues.perpetrator_nouns),
         ("rule_alleged_involvement", cues.involvement_nouns),
         ("rule_deny_surface", cues.deny_forms),
@@ -2297,6 +2391,7 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
             | cues.suspend_verbs,
         ),
         ("rule_led", frozenset({"led"})),
+        ("rule_backed", cues.backed_forms),
         ("rule_leader_titles", None),  # needs a person in the sentence
         ("rule_lead_verb", cues.lead_verbs),
         ("rule_allies", cues.ally_nouns | cues.alliance_nouns | cues.ally_verbs),
