@@ -1766,3 +1766,55 @@ def test_accusation_verb_labelled_a_noun_in_a_relative_clause(nlp):
     assert ("accuses", "state:USA", "armedgroup:hamas") in {
         (p, s, o) for p, s, o, *_ in relations(doc)
     }
+
+
+def test_organisation_suspending_a_state(nlp):
+    # "The African Union suspended Niger."
+    doc = parse(
+        nlp,
+        [
+            ("The", 2, "det", "DET"),
+            ("African", 2, "amod", "ADJ"),
+            ("Union", 3, "nsubj", "PROPN"),
+            ("suspended", 3, "ROOT", "VERB", "suspend"),
+            ("Niger", 3, "obj", "PROPN"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+    )
+    assert {(p, s, o, st) for p, s, o, _, _, st, _ in relations(doc)} == {
+        ("member_of", "state:NER", "igo:au", "suspended")
+    }
+
+
+def test_titled_subject_is_the_person_in_apposition(nlp):
+    # "Iran's leader Ali Khamenei accused Israel."
+    doc = parse(
+        nlp,
+        [
+            ("Iran", 2, "nmod:poss", "PROPN"),
+            ("'s", 0, "case", "PART"),
+            ("leader", 5, "nsubj", "NOUN"),
+            ("Ali", 2, "appos", "PROPN"),
+            ("Khamenei", 3, "flat", "PROPN"),
+            ("accused", 5, "ROOT", "VERB", "accuse"),
+            ("Israel", 5, "obj", "PROPN"),
+            (".", 5, "punct", "PUNCT"),
+        ],
+    )
+    assert {(s, o) for p, s, o, *_ in relations(doc) if p == "accuses"} == {
+        ("person:ali-khamenei", "state:ISR")
+    }
+
+
+@pytest.mark.parametrize(("aux", "found"), [("has", True), (None, False)])
+def test_lead_verb_in_the_perfect(nlp, aux, found):
+    # "Emomali Rahmon has ruled Tajikistan." (a bare "ruled" tagged VBN is a participle)
+    words = [("Emomali", 1, "compound", "PROPN"), ("Rahmon", 3, "nsubj", "PROPN")]
+    words.append((aux, 3, "aux", "AUX", "have", "VBZ") if aux else ("then", 3, "advmod", "ADV"))
+    words += [
+        ("ruled", 3, "ROOT", "VERB", "rule", "VBN"),
+        ("Tajikistan", 3, "obj", "PROPN"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    expected = {("leader_of", "person:emomali-rahmon", "state:TJK")} if found else set()
+    assert {(p, s, o) for p, s, o, *_ in relations(parse(nlp, words))} == expected

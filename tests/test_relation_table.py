@@ -663,6 +663,10 @@ ALLIES = [
 # -- membership (status active / joining / suspended / left) ---------------------------------
 MEMBERSHIP = [
     pytest.param(
+        "The African Union suspended Niger after the coup.",
+        {rel("member_of", "state:NER", "igo:au", status="suspended")},
+    ),
+    pytest.param(
         "Belarus is no longer a member of the Organization for Security and Co-operation in "
         "Europe.",
         {rel("member_of", "state:BLR", "igo:osce", status="left")},
@@ -823,6 +827,18 @@ LED = [
 
 # -- leaders: titles and appositions ----------------------------------------------------------
 LEADERS = [
+    pytest.param(
+        "Emomali Rahmon has ruled Tajikistan since 1992.",
+        {rel("leader_of", "person:emomali-rahmon", "state:TJK")},
+    ),
+    pytest.param(
+        # the titled person, not the state of the title, is the accuser
+        "Iran's supreme leader Ali Khamenei accused Israel of the assassination.",
+        {
+            rel("accuses", "person:ali-khamenei", "state:ISR"),
+            rel("leader_of", "person:ali-khamenei", "state:IRN"),
+        },
+    ),
     pytest.param(
         "Mali's junta leader, Colonel Assimi Goita, visited Moscow.",
         {rel("leader_of", "person:assimi-goita", "state:MLI")},
@@ -1123,6 +1139,7 @@ CONFLICTS = [
 
 # -- sentences with actors and no relation between them ---------------------------------------
 NOTHING = [
+    "The African Union suspended the talks in Addis Ababa.",
     "Russia said Ukraine would attack Crimea if it received long-range missiles.",
     "According to Kazakhstan, trade with China grew by a fifth.",
     "The two countries clashed along their border in 2022.",

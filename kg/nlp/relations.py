@@ -169,6 +169,12 @@ class Context:
             return self._actor_of_head(token.head.head)
         if lower in PRONOUN_TYPES or lower in POSSESSIVE_PRONOUNS:
             return self.antecedents(token)
+        if lower in linking_cues().person_roles or lower in self.cues.leader_titles:
+            # "Iran's supreme leader Ali Khamenei accused ...": the person, not Iran
+            for child in self.syntax.appositions(token):
+                person = self.token_actor.get(child.i)
+                if person is not None and self.actor_type(person) == "Person":
+                    return [person]
         for child in token.children:
             if child.dep_ in self.syntax.scheme.modifier and child.i < token.i:
                 if child.i in self.token_actor:
@@ -1532,6 +1538,28 @@ class Context:
             elif (
                 lemma in cues.suspend_verbs
                 and token.pos_ == "VERB"
+                and not self.syntax.is_passive(token)
+                and any(self.actor_type(a) == "IGO" for a in self.subject_actors(token))
+            ):
+                # "The African Union suspended Niger", "ECOWAS suspended Mali and Guinea"
+                orgs = [a for a in self.subject_actors(token) if self.actor_type(a) == "IGO"]
+                status = "left" if lemma in cues.member_status["left"] else "suspended"
+                members = [
+                    a
+                    for t in self.syntax.expand(self.syntax.objects(token))
+                    for a in self._actor_of_head(t)
+                    if self.actor_type(a) == "State"
+                ]
+                for m in members:
+                    for o in orgs:
+                        rel = self.make(
+                            sent, "member_of", m, o, token, "member.suspended", 0.8, status=status
+                        )
+                        if rel:
+                            yield rel
+            elif (
+                lemma in cues.suspend_verbs
+                and token.pos_ == "VERB"
                 and self.syntax.is_passive(token)
             ):
                 # "Venezuela was suspended from Mercosur", "Russia was expelled from the Council"
@@ -1831,18 +1859,28 @@ class Context:
         for verb in sent:
             if verb.pos_ != "VERB" or self._lemma(verb) not in self.cues.lead_verbs:
                 continue
-            if self.syntax.is_passive(verb) or verb.tag_ == "VBN":
+            if self.syntax.is_passive(verb) or (
+                # "the Russia-led bloc", "a party led by X"; not "has ruled Tajikistan"
+                verb.tag_ == "VBN"
+                and not any(c.lower_ in ("has", "have", "had") for c in verb.children)
+            ):
                 continue
             for s in self.subject_actors(verb):
                 if self.actor_type(s) != "Person":
                     continue
                 for o in [a for t in self.syntax.objects(verb) for a in self.actors_of(t)]:
-                    rel = self._leader(sent, s, o, verb, False)
+                    rel = self._leader(sent, s, o, verb, False, "leader.verb")
                     if rel:
                         yield rel
 
     def _leader(
-        self, sent: Span, person: str, org: str, trigger: Token, former: bool
+        self,
+        sent: Span,
+        person: str,
+        org: str,
+        trigger: Token,
+        former: bool,
+        rule: str = "leader.title",
     ) -> Relation | None:
         if self.actor_type(org) == "Person":
             return None
@@ -1852,7 +1890,7 @@ class Context:
             person,
             org,
             trigger,
-            "leader.title",
+            rule,
             0.85,
             status="former" if former else None,
             hedged=False,  # a title is presupposed: "would" elsewhere in the clause does not hedge it
