@@ -1060,7 +1060,14 @@ def parse_person(segment: str) -> dict | None:
         label = full
     else:
         romans = [t for t in tail if ROMAN.match(t)]
-        full = " ".join(given + [surname] + romans)
+        # "Luiz Inacio LULA da Silva": a particle and capitalised words after the surname
+        # belong to the full name
+        particle_tail = (
+            tail
+            if tail and tail[0] in NAME_LINKERS and not any(ROMAN.match(t) for t in tail)
+            else []
+        )
+        full = " ".join(given + [surname] + (particle_tail or romans))
         if not given and len(surname_tokens) > 1:
             label = full  # all-caps full names (HUN SEN, HTIN KYAW)
             short = []

@@ -122,6 +122,9 @@ CAPITALS = [
 ]
 
 PERSONS = [
+    # one actor for the president, with or without the accent (two factbook entries)
+    ("Luiz Inacio Lula da Silva met Xi Jinping.", "Luiz Inacio Lula da Silva", "person:luiz-lula"),
+    ("Luiz Inácio Lula da Silva met Xi Jinping.", "Luiz Inácio Lula da Silva", "person:luiz-lula"),
     # an ORG entity right after a person's role word is the person
     (
         "Kremlin spokesman Dmitry Peskov said the claims were absurd.",

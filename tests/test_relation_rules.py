@@ -1818,3 +1818,21 @@ def test_lead_verb_in_the_perfect(nlp, aux, found):
     ]
     expected = {("leader_of", "person:emomali-rahmon", "state:TJK")} if found else set()
     assert {(p, s, o) for p, s, o, *_ in relations(parse(nlp, words))} == expected
+
+
+@pytest.mark.parametrize(("neg", "negated"), [(None, True), ("not", False)])
+def test_denied_act_is_negated(nlp, neg, negated):
+    # "North Korea (did not) denied supplying weapons to Russia."
+    words = [("North", 1, "compound", "PROPN"), ("Korea", 4, "nsubj", "PROPN")]
+    words.append(("did", 4, "aux", "AUX", "do") if neg else ("has", 4, "aux", "AUX", "have"))
+    words.append((neg, 4, "advmod", "PART") if neg else ("already", 4, "advmod", "ADV"))
+    words += [
+        ("deny", 4, "ROOT", "VERB", "deny"),
+        ("supplying", 4, "xcomp", "VERB", "supply"),
+        ("weapons", 5, "obj", "NOUN", "weapon"),
+        ("to", 8, "case", "ADP"),
+        ("Russia", 5, "obl", "PROPN"),
+        (".", 4, "punct", "PUNCT"),
+    ]
+    found = {(p, s, o, n) for p, s, o, _, n, _, _ in relations(parse(nlp, words))}
+    assert ("supports", "state:PRK", "state:RUS", negated) in found

@@ -145,6 +145,11 @@ CONFLICT_BETWEEN_SUBJECT = miss(
 # -- accusations: verbs, passive, negation, hedging, coordination -------------------------------
 ACCUSES = [
     pytest.param(
+        # the accusation a denial answers stays an accusation
+        "Ukraine rejected Russia's accusation that it had organised the attack.",
+        {rel("accuses", "state:RUS", "state:UKR"), rel("denies", "state:UKR", "state:RUS")},
+    ),
+    pytest.param(
         "The Wagner Group, which the United States accuses of atrocities in Mali, denied the "
         "report.",
         {
@@ -993,6 +998,11 @@ CRITICIZES = [
 
 # -- support and supply ------------------------------------------------------------------------
 SUPPORTS = [
+    pytest.param(
+        # a denied act is negated
+        "Pyongyang has denied supplying weapons to Russia.",
+        {rel("denies", "state:PRK"), rel("supports", "state:PRK", "state:RUS", negated=True)},
+    ),
     pytest.param(
         "Iran-backed Houthi rebels attacked a tanker in the Red Sea.",
         {rel("supports", "state:IRN", "armedgroup:ansarallah")},

@@ -416,6 +416,14 @@ class Context:
                 and not self.syntax.negated(head)
             ):
                 return True  # "Hungary has refused to criticize Russia"
+            if token.pos_ in ("VERB", "AUX") and any(
+                # "Pyongyang has denied supplying weapons to Russia": a denied act
+                h.pos_ == "VERB"
+                and self._lemma(h) in self.cues.deny_verbs
+                and not self.syntax.negated(h)
+                for h in list(self.syntax.heads(token))[:3]
+            ):
+                return True
         return False
 
     def hedged(self, *tokens: Token) -> bool:
