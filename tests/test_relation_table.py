@@ -278,6 +278,10 @@ ACCUSES = [
 # -- reported speech: accusations and claims made by saying ------------------------------------
 REPORTED_SPEECH = [
     pytest.param(
+        "Manila said Chinese coast guard ships had rammed a Philippine supply boat.",
+        {rel("accuses", "state:PHL", "state:CHN")},
+    ),
+    pytest.param(
         # a hostile act told as done is an accusation; the that-clause hangs on "statement"
         "Ukraine's foreign ministry said in a statement that Russia had shelled civilian areas.",
         {rel("accuses", "state:UKR", "state:RUS")},
