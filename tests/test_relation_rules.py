@@ -1836,3 +1836,22 @@ def test_denied_act_is_negated(nlp, neg, negated):
     ]
     found = {(p, s, o, n) for p, s, o, _, n, _, _ in relations(parse(nlp, words))}
     assert ("supports", "state:PRK", "state:RUS", negated) in found
+
+
+@pytest.mark.parametrize(("modifier", "allied"), [("closest", True), ("trading", False)])
+def test_trading_partner_is_no_ally(nlp, modifier, allied):
+    # "China is Russia's closest (trading) partner."
+    doc = parse(
+        nlp,
+        [
+            ("China", 5, "nsubj", "PROPN"),
+            ("is", 5, "cop", "AUX", "be"),
+            ("Russia", 5, "nmod:poss", "PROPN"),
+            ("'s", 2, "case", "PART"),
+            (modifier, 5, "amod", "ADJ"),
+            ("partner", 5, "ROOT", "NOUN"),
+            (".", 5, "punct", "PUNCT"),
+        ],
+    )
+    expected = {("allied_with", frozenset({"state:CHN", "state:RUS"}))} if allied else set()
+    assert {(p, frozenset({s, o})) for p, s, o, *_ in relations(doc)} == expected

@@ -1153,6 +1153,10 @@ CONFLICTS = [
 
 # -- sentences with actors and no relation between them ---------------------------------------
 NOTHING = [
+    "China is Russia's largest trading partner.",
+    "China and Russia are major trading partners.",
+    "Russia and Ukraine exchanged prisoners of war on Friday.",
+    "The Turkish president hosted talks between Russia and Ukraine in Istanbul.",
     "The African Union suspended the talks in Addis Ababa.",
     "Russia said Ukraine would attack Crimea if it received long-range missiles.",
     "According to Kazakhstan, trade with China grew by a fifth.",

@@ -2055,8 +2055,11 @@ class Context:
                             rel = self.make(sent, "allied_with", a, b, token, "ally.verb", 0.8)
                             if rel:
                                 yield rel
-            elif token.pos_ in ("NOUN", "PROPN") and (
-                token.lower_ in cues.ally_nouns or lemma in cues.ally_nouns
+            elif (
+                token.pos_ in ("NOUN", "PROPN")
+                and (token.lower_ in cues.ally_nouns or lemma in cues.ally_nouns)
+                # "Russia's largest trading partner" is trade, not an alliance
+                and not any(c.lower_ in cues.trade_modifiers for c in token.children)
             ):
                 owner = self.syntax.possessor(token)
                 side_a = self.actors_of(owner) if owner is not None else []
