@@ -1855,3 +1855,51 @@ def test_trading_partner_is_no_ally(nlp, modifier, allied):
     )
     expected = {("allied_with", frozenset({"state:CHN", "state:RUS"}))} if allied else set()
     assert {(p, frozenset({s, o})) for p, s, o, *_ in relations(doc)} == expected
+
+
+@pytest.mark.parametrize(("subject", "members"), [("CSTO", True), ("package", False)])
+def test_organisation_including_states(nlp, subject, members):
+    # "The CSTO (The package) includes Russia and Belarus."
+    doc = parse(
+        nlp,
+        [
+            ("The", 1, "det", "DET"),
+            (subject, 2, "nsubj", "PROPN" if subject.isupper() else "NOUN"),
+            ("includes", 2, "ROOT", "VERB", "include"),
+            ("Russia", 2, "obj", "PROPN"),
+            ("and", 5, "cc", "CCONJ"),
+            ("Belarus", 3, "conj", "PROPN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+    expected = (
+        {("member_of", "state:RUS", "igo:csto"), ("member_of", "state:BLR", "igo:csto")}
+        if members
+        else set()
+    )
+    assert {(p, s, o) for p, s, o, *_ in relations(doc)} == expected
+
+
+@pytest.mark.parametrize(("noun", "leads"), [("delegation", False), ("government", True)])
+def test_head_of_a_states_delegation_leads_no_state(nlp, noun, leads):
+    # "The head of the Russian delegation (government), Mikhail Mishustin, spoke."
+    doc = parse(
+        nlp,
+        [
+            ("The", 1, "det", "DET"),
+            ("head", 11, "nsubj", "NOUN"),
+            ("of", 5, "case", "ADP"),
+            ("the", 5, "det", "DET"),
+            ("Russian", 5, "amod", "ADJ"),
+            (noun, 1, "nmod", "NOUN"),
+            (",", 7, "punct", "PUNCT"),
+            ("Mikhail", 1, "appos", "PROPN"),
+            ("Mishustin", 7, "flat", "PROPN"),
+            (",", 7, "punct", "PUNCT"),
+            ("then", 11, "advmod", "ADV"),
+            ("spoke", 11, "ROOT", "VERB", "speak"),
+            (".", 11, "punct", "PUNCT"),
+        ],
+    )
+    leaders = {(s, o) for p, s, o, *_ in relations(doc) if p == "leader_of"}
+    assert leaders == ({("person:mikhail-mishustin", "state:RUS")} if leads else set())

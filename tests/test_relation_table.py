@@ -672,6 +672,21 @@ ALLIES = [
 # -- membership (status active / joining / suspended / left) ---------------------------------
 MEMBERSHIP = [
     pytest.param(
+        "The BRICS group now includes Iran, Egypt and Ethiopia.",
+        {
+            rel("member_of", "state:IRN", "igo:brics", status="active"),
+            rel("member_of", "state:EGY", "igo:brics", status="active"),
+            rel("member_of", "state:ETH", "igo:brics", status="active"),
+        },
+    ),
+    pytest.param(
+        "The CSTO, which includes Russia and Belarus, held drills in Kazakhstan.",
+        {
+            rel("member_of", "state:RUS", "igo:csto", status="active"),
+            rel("member_of", "state:BLR", "igo:csto", status="active"),
+        },
+    ),
+    pytest.param(
         "The African Union suspended Niger after the coup.",
         {rel("member_of", "state:NER", "igo:au", status="suspended")},
     ),
@@ -1153,6 +1168,8 @@ CONFLICTS = [
 
 # -- sentences with actors and no relation between them ---------------------------------------
 NOTHING = [
+    "The EU's sanctions package includes Russian banks.",
+    "The head of the Russian delegation, Sergei Lavrov, arrived in Geneva.",
     "China is Russia's largest trading partner.",
     "China and Russia are major trading partners.",
     "Russia and Ukraine exchanged prisoners of war on Friday.",

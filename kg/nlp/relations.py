@@ -199,6 +199,18 @@ class Context:
             ]
         return []
 
+    def _named(self, token: Token) -> str | None:
+        """The actor a token itself names (a relative pronoun: its antecedent), not one of
+        its modifiers."""
+        if token.lower_ in RELATIVE_PRONOUNS and self.syntax.is_relative_clause(token.head):
+            token = token.head.head
+        if token.i not in self.token_actor and token.lower_ in self.cues.org_head_nouns:
+            # "the BRICS group", "the CSTO bloc": the name before the head noun
+            for child in token.children:
+                if child.i < token.i and child.i in self.token_actor:
+                    return self.token_actor[child.i]
+        return self.token_actor.get(token.i)
+
     def _last_pair(self, token: Token) -> list[str]:
         """ "the two countries", "both sides": the last two states named together, "A and B",
         in this sentence before the phrase or in the last few sentences."""
@@ -1585,6 +1597,37 @@ class Context:
                         )
                         if rel:
                             yield rel
+            elif lemma in cues.include_verbs and token.pos_ == "VERB":
+                # "The CSTO, which includes Russia, Belarus and Armenia, ...": the states an
+                # organisation includes are its members
+                # named themselves, not through a modifier: "the EU's sanctions package
+                # includes Russian banks" is no membership
+                orgs = [
+                    a
+                    for t in self.syntax.subjects(token)
+                    for a in [self._named(t)]
+                    if a is not None and self.actor_type(a) == "IGO"
+                ]
+                members = [
+                    a
+                    for t in self.syntax.expand(self.syntax.objects(token))
+                    for a in [self._named(t)]
+                    if a is not None and self.actor_type(a) == "State"
+                ]
+                for m in members:
+                    for o in orgs:
+                        rel = self.make(
+                            sent,
+                            "member_of",
+                            m,
+                            o,
+                            token,
+                            "member.includes",
+                            0.75,
+                            status="active",
+                        )
+                        if rel:
+                            yield rel
             elif lemma in cues.founding_verbs and token.pos_ == "VERB":
                 # "Mali, Burkina Faso and Niger formed the Alliance of Sahel States": the
                 # founding states are members of the organisation they form
@@ -1741,6 +1784,11 @@ class Context:
             longer = self._capitalised_org(i, limit)
             if longer is not None and longer[1] > j:
                 return longer
+            bodies = linking_cues().state_bodies | linking_cues().governing_bodies
+            if self.actor_type(actor) == "State" and any(
+                t.pos_ == "NOUN" and t.is_lower and t.lower_ not in bodies for t in doc[j:limit]
+            ):
+                return None  # "the head of the Russian delegation" leads no state
             return actor, j
         return self._capitalised_org(i, limit)
 
@@ -2434,6 +2482,7 @@ def rule_table(cues: Cues) -> tuple[tuple[str, frozenset[str] | None], ...]:
             cues.member_nouns
             | cues.membership_nouns
             | cues.founding_verbs
+            | cues.include_verbs
             | cues.join_verbs
             | cues.leave_verbs
             | cues.withdraw_verbs
