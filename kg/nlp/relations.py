@@ -1436,20 +1436,26 @@ class Context:
                 and any(self._lemma(o) in cues.event_nouns for o in objects)
             ):
                 continue
-            for s in self.subject_actors(clause):
-                if self.actor_type(s) in ("ArmedGroup", "Organization", "State", "Person", "Party"):
-                    rel = self.make(
-                        sent,
-                        "claims_responsibility",
-                        s,
-                        None,
-                        verb,
-                        "claim.verb",
-                        0.9,
-                        about=self.about(sent),
-                    )
-                    if rel:
-                        yield rel
+            yield from self._claims(sent, verb, self.subject_actors(clause), 0.9)
+
+    def _claims(
+        self, sent: Span, verb: Token, claimants: list[str], confidence: float
+    ) -> Iterator[Relation]:
+        """claim.verb relations of the claimants that can claim an act (not a media outlet)."""
+        for s in claimants:
+            if self.actor_type(s) in ("ArmedGroup", "Organization", "State", "Person", "Party"):
+                rel = self.make(
+                    sent,
+                    "claims_responsibility",
+                    s,
+                    None,
+                    verb,
+                    "claim.verb",
+                    confidence,
+                    about=self.about(sent),
+                )
+                if rel:
+                    yield rel
 
     def _claimed_by(self, sent: Span, verb: Token) -> Iterator[Relation]:
         """ "The attack was claimed by the Islamic State", "Responsibility was claimed by
@@ -1460,20 +1466,8 @@ class Context:
             self._lemma(s) in cues.event_nouns | cues.claim_objects for s in subjects
         ):
             return
-        for a in [a for t in self.syntax.agents(verb) for a in self.actors_of(t)]:
-            if self.actor_type(a) in ("ArmedGroup", "Organization", "State", "Person", "Party"):
-                rel = self.make(
-                    sent,
-                    "claims_responsibility",
-                    a,
-                    None,
-                    verb,
-                    "claim.verb",
-                    0.85,
-                    about=self.about(sent),
-                )
-                if rel:
-                    yield rel
+        agents = [a for t in self.syntax.agents(verb) for a in self.actors_of(t)]
+        yield from self._claims(sent, verb, agents, 0.85)
 
     def _status(self, tokens: Iterable[Token]) -> str:
         lemmas: set[str] = set()
@@ -1514,13 +1508,9 @@ class Context:
                     members = self.actors_of(token.head)
                 chain = [token, *list(self.syntax.heads(token))[:2]]
                 status = self._status(chain)
-                for m in members:
-                    for o in orgs:
-                        rel = self.make(
-                            sent, "member_of", m, o, token, "member.noun", 0.85, status=status
-                        )
-                        if rel:
-                            yield rel
+                yield from self._memberships(
+                    sent, members, orgs, token, "member.noun", 0.85, status
+                )
             elif lemma in cues.membership_nouns:
                 targets = self.syntax.prep_objects(token, {"in", "of", "to", "from"})
                 if not targets and token.head.i != token.i:
@@ -1540,21 +1530,9 @@ class Context:
                 if not members:
                     members = self.subject_actors(verb)
                 status = self._status([verb, token])
-                for m in members:
-                    for o in orgs:
-                        rel = self.make(
-                            sent,
-                            "member_of",
-                            m,
-                            o,
-                            token,
-                            "member.membership",
-                            0.8,
-                            status=status,
-                            scope=[verb],
-                        )
-                        if rel:
-                            yield rel
+                yield from self._memberships(
+                    sent, members, orgs, token, "member.membership", 0.8, status, scope=[verb]
+                )
             elif (
                 lemma in cues.suspend_verbs
                 and token.pos_ == "VERB"
@@ -1570,13 +1548,9 @@ class Context:
                     for a in self._actor_of_head(t)
                     if self.actor_type(a) == "State"
                 ]
-                for m in members:
-                    for o in orgs:
-                        rel = self.make(
-                            sent, "member_of", m, o, token, "member.suspended", 0.8, status=status
-                        )
-                        if rel:
-                            yield rel
+                yield from self._memberships(
+                    sent, members, orgs, token, "member.suspended", 0.8, status
+                )
             elif (
                 lemma in cues.suspend_verbs
                 and token.pos_ == "VERB"
@@ -1590,13 +1564,15 @@ class Context:
                     if self.actor_type(a) == "IGO"
                 ]
                 status = "left" if lemma in cues.member_status["left"] else "suspended"
-                for m in self.subject_actors(token, passive=True):
-                    for o in orgs:
-                        rel = self.make(
-                            sent, "member_of", m, o, token, "member.suspended", 0.8, status=status
-                        )
-                        if rel:
-                            yield rel
+                yield from self._memberships(
+                    sent,
+                    self.subject_actors(token, passive=True),
+                    orgs,
+                    token,
+                    "member.suspended",
+                    0.8,
+                    status,
+                )
             elif lemma in cues.include_verbs and token.pos_ == "VERB":
                 # "The CSTO, which includes Russia, Belarus and Armenia, ...": the states an
                 # organisation includes are its members
@@ -1614,20 +1590,9 @@ class Context:
                     for a in [self._named(t)]
                     if a is not None and self.actor_type(a) == "State"
                 ]
-                for m in members:
-                    for o in orgs:
-                        rel = self.make(
-                            sent,
-                            "member_of",
-                            m,
-                            o,
-                            token,
-                            "member.includes",
-                            0.75,
-                            status="active",
-                        )
-                        if rel:
-                            yield rel
+                yield from self._memberships(
+                    sent, members, orgs, token, "member.includes", 0.75, "active"
+                )
             elif lemma in cues.founding_verbs and token.pos_ == "VERB":
                 # "Mali, Burkina Faso and Niger formed the Alliance of Sahel States": the
                 # founding states are members of the organisation they form
@@ -1638,13 +1603,9 @@ class Context:
                     if self.actor_type(a) in ("IGO", "Organization")
                 ]
                 founders = [a for a in self.subject_actors(token) if self.actor_type(a) == "State"]
-                for m in founders:
-                    for o in orgs:
-                        rel = self.make(
-                            sent, "member_of", m, o, token, "member.founder", 0.7, status="active"
-                        )
-                        if rel:
-                            yield rel
+                yield from self._memberships(
+                    sent, founders, orgs, token, "member.founder", 0.7, "active"
+                )
             elif (
                 lemma in cues.join_verbs | cues.leave_verbs | cues.withdraw_verbs
                 and token.pos_ == "VERB"
@@ -1672,13 +1633,29 @@ class Context:
                     status = "joining" if future else "active"
                 else:
                     status = "left"
-                for m in self.subject_actors(token):
-                    for o in orgs:
-                        rel = self.make(
-                            sent, "member_of", m, o, token, "member.verb", 0.8, status=status
-                        )
-                        if rel:
-                            yield rel
+                yield from self._memberships(
+                    sent, self.subject_actors(token), orgs, token, "member.verb", 0.8, status
+                )
+
+    def _memberships(
+        self,
+        sent: Span,
+        members: list[str],
+        orgs: list[str],
+        trigger: Token,
+        rule: str,
+        confidence: float,
+        status: str,
+        scope: Iterable[Token] = (),
+    ) -> Iterator[Relation]:
+        """member_of relations of every member in every organisation."""
+        for m in members:
+            for o in orgs:
+                rel = self.make(
+                    sent, "member_of", m, o, trigger, rule, confidence, status=status, scope=scope
+                )
+                if rel:
+                    yield rel
 
     def rule_led(self, sent: Span) -> Iterator[Relation]:
         """ "the Russia-led CSTO": the leading state is a member of the organisation."""
