@@ -278,6 +278,15 @@ ACCUSES = [
 # -- reported speech: accusations and claims made by saying ------------------------------------
 REPORTED_SPEECH = [
     pytest.param(
+        "“Ukraine was behind the attack. We have proof,” Vladimir Putin said.",
+        {rel("accuses", "person:vladimir-putin", "state:UKR")},
+    ),
+    pytest.param(
+        # a speaker naming itself in a longer quotation claims the act
+        "“ISIS carried out the attack. We will strike again,” the Islamic State said.",
+        {rel("claims_responsibility", "armedgroup:isis")},
+    ),
+    pytest.param(
         "Manila said Chinese coast guard ships had rammed a Philippine supply boat.",
         {rel("accuses", "state:PHL", "state:CHN")},
     ),

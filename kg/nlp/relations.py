@@ -40,6 +40,7 @@ PRONOUN_TYPES = {
     "them": ("State", "IGO", "ArmedGroup", "Organization", "Party"),
 }
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+PAIR_WORDS = frozenset({"two", "both"})  # "the two countries", "both sides"
 _CONNECTORS = frozenset({"of", "on", "for", "under", "and", "the", "'s", "’s", "-", "&"})
 
 
@@ -116,8 +117,10 @@ class Context:
     sent_index: dict[int, int] = field(default_factory=dict)
     sents: list[Span] = field(default_factory=list)
     _quotes: list[tuple[int, int, list[str]]] | None = None
+    _authors: dict[int, list[tuple[str, Token]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.linking = linking_cues()  # role words, state and governing bodies
         self.actors: dict[str, Actor] = self.doc._.kg_actors or {}
         for mention in self.doc._.kg_mentions or []:
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -169,7 +172,7 @@ class Context:
             return self._actor_of_head(token.head.head)
         if lower in PRONOUN_TYPES or lower in POSSESSIVE_PRONOUNS:
             return self.antecedents(token)
-        if lower in linking_cues().person_roles or lower in self.cues.leader_titles:
+        if lower in self.linking.person_roles or lower in self.cues.leader_titles:
             # "Iran's supreme leader Ali Khamenei accused ...": the person, not Iran
             for child in self.syntax.appositions(token):
                 person = self.token_actor.get(child.i)
@@ -186,10 +189,10 @@ class Context:
             if child.i in self.token_actor:
                 return [self.token_actor[child.i]]
         if lower in self.cues.pair_nouns and any(
-            c.lower_ in ("two", "both") for c in token.children if c.i < token.i
+            c.lower_ in PAIR_WORDS for c in token.children if c.i < token.i
         ):
             return self._last_pair(token)
-        if lower in linking_cues().governing_bodies:
+        if lower in self.linking.governing_bodies:
             # "the junta in Bamako", "the military governments of Mali, Burkina Faso and Niger"
             return [
                 a
@@ -270,7 +273,7 @@ class Context:
                 return found[:1]
             # "they" is a coordination of actors, a named group ("the Houthis said they ...")
             # or governments; not "CSTO members", whose actor is only a modifier
-            named = subj.i in self.token_actor or subj.lower_ in linking_cues().governing_bodies
+            named = subj.i in self.token_actor or subj.lower_ in self.linking.governing_bodies
             return found if len(found) > 1 or named else []
 
         # the subject of the clause the pronoun is in, when it comes first
@@ -516,7 +519,7 @@ class Context:
     def sentence(self, sent: Span) -> Iterator[Relation]:
         words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         if not any(i in self.token_actor for i in range(sent.start, sent.end)) and (
-            not words & self.cues.pair_nouns or not words & {"two", "both"}
+            not words & self.cues.pair_nouns or not words & PAIR_WORDS
         ):
             return  # no actor named, and no "the two countries" that points back to some
         has_person = any(
@@ -754,32 +757,11 @@ class Context:
                 continue
             for comp in self._speech_complements(verb):
                 # accusation: "X said Y was behind the attack"
-                for accused, trigger in self._responsible(comp):
+                for author, trigger in self._responsible(comp):
                     for s in speakers:
-                        if s == accused:
-                            rel = self.make(
-                                sent,
-                                "claims_responsibility",
-                                s,
-                                None,
-                                trigger,
-                                "claim.speech",
-                                0.7,
-                                scope=[verb, comp],
-                                about=self.about(sent),
-                            )
-                        else:
-                            rel = self.make(
-                                sent,
-                                "accuses",
-                                s,
-                                accused,
-                                trigger,
-                                "accuse.speech",
-                                0.75,
-                                scope=[verb, comp],
-                                about=self.about(sent),
-                            )
+                        rel = self._statement(
+                            sent, s, author, trigger, "speech", 0.75, scope=[verb, comp]
+                        )
                         if rel:
                             yield rel
                 # "Al-Shabaab said its fighters attacked the base": the speaker's own act
@@ -869,6 +851,46 @@ class Context:
                                     if rel:
                                         yield rel
 
+    def _statement(
+        self,
+        sent: Span,
+        speaker: str,
+        author: str,
+        trigger: Token,
+        kind: str,
+        confidence: float,
+        scope: Iterable[Token] = (),
+    ) -> Relation | None:
+        """A speaker presents an actor as the author of an act: an accusation (rule
+        ``accuse.<kind>``), or a claim of responsibility when the speaker names itself
+        (``claim.<kind>``, "ISIS said it carried out the attack")."""
+        own = speaker == author
+        return self.make(
+            sent,
+            "claims_responsibility" if own else "accuses",
+            speaker,
+            None if own else author,
+            trigger,
+            f"claim.{kind}" if own else f"accuse.{kind}",
+            confidence - 0.05 if own else confidence,
+            scope=scope,
+            about=self.about(sent),
+        )
+
+    def _authors_in(self, sent: Span) -> list[tuple[str, Token]]:
+        """(author, word that says so) of every clause of a sentence that presents an actor
+        as the author of an act; the sentence's speaker is found elsewhere (a quotation, an
+        "according to" source). Each clause is read once per document."""
+        found: dict[tuple[str, int], Token] = {}
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+                continue
+            if token.i not in self._authors:
+                self._authors[token.i] = self._responsible(token)
+            for author, trigger in self._authors[token.i]:
+                found.setdefault((author, trigger.i), trigger)
+        return [(author, trigger) for (author, _), trigger in found.items()]
+
     def rule_alleged_involvement(self, sent: Span) -> Iterator[Relation]:
         """ "Russia suspects Ukrainian involvement", "Peskov did not rule out Kyiv's role": a
         verb of saying or suspecting whose object is an involvement noun of another actor (its
@@ -938,23 +960,9 @@ class Context:
             if source is None or self.actor_type(source) == "Media":
                 continue
             phrase = {tok.i, tok.i + 1} | {t.i for t in noun.subtree}
-            for verb in sent:
-                if verb.i in phrase or verb.pos_ not in ("VERB", "AUX", "ADJ", "ADP", "NOUN"):
-                    continue
-                for accused, trigger in self._responsible(verb):
-                    if trigger.i in phrase:
-                        continue
-                    same = accused == source
-                    rel = self.make(
-                        sent,
-                        "claims_responsibility" if same else "accuses",
-                        source,
-                        None if same else accused,
-                        trigger,
-                        "claim.according" if same else "accuse.according",
-                        0.65,
-                        about=self.about(sent),
-                    )
+            for author, trigger in self._authors_in(sent):
+                if trigger.i not in phrase:
+                    rel = self._statement(sent, source, author, trigger, "according", 0.65)
                     if rel:
                         yield rel
 
@@ -1007,37 +1015,26 @@ class Context:
         """A sentence inside a longer quotation, attributed after or before it ("“... the
         attack, which was allowed to take place by the Russian special services, ... How else
         can this be called but terror,” S. Kuzan asks"): a clause that presents an actor as
-        the author or enabler of the attack is the speaker's accusation."""
+        the author or enabler of the attack is the speaker's accusation, or its claim when
+        the speaker names itself."""
         for start, end, speakers in self.quotes():
             if not (start <= sent.start and sent.end - 1 <= end + 1):
                 continue
             if self.sent_index.get(end) == self.sent_index.get(sent.start):
                 continue  # the attributed sentence itself: rule_speech reads it
-            for verb in sent:
-                if verb.pos_ not in ("VERB", "AUX", "ADJ"):
-                    continue
-                for accused, trigger in self._responsible(verb):
-                    if not self._on_event(trigger):
-                        continue  # "we were helped by Turkey after the attack"
-                    for s in speakers:
-                        if s != accused:
-                            rel = self.make(
-                                sent,
-                                "accuses",
-                                s,
-                                accused,
-                                trigger,
-                                "accuse.quote",
-                                0.6,
-                                about=self.about(sent),
-                            )
-                            if rel:
-                                yield rel
+            for author, trigger in self._authors_in(sent):
+                if not self._on_event(trigger):
+                    continue  # "we were helped by Iran after the attack"
+                for s in speakers:
+                    rel = self._statement(sent, s, author, trigger, "quote", 0.6)
+                    if rel:
+                        yield rel
 
     def _on_event(self, verb: Token) -> bool:
-        """The verb acts on a hostile event: the event is its subject or object ("the attack
-        was planned by Kyiv", "Kyiv organised the attack") or the noun its relative clause
-        hangs on ("the attack, which was allowed to take place by ...")."""
+        """The word acts on a hostile event: the event is its subject or object ("the attack
+        was planned by Kyiv", "Kyiv organised the attack"), the noun its relative clause hangs
+        on ("the attack, which was allowed to take place by ..."), or the word itself ("Ukraine
+        was behind the attack")."""
         scheme = self.syntax.scheme
         words = (
             self.syntax.subjects(verb)
@@ -1046,6 +1043,7 @@ class Context:
         )
         if verb.dep_ in scheme.relative_clause | scheme.clausal_modifier:
             words.append(verb.head)
+        words.append(verb)  # "Ukraine was behind the attack": the event is the predicate
         return any(
             self._lemma(w) in self.cues.event_nouns | self.cues.perpetrator_nouns for w in words
         )
@@ -1761,7 +1759,7 @@ class Context:
             longer = self._capitalised_org(i, limit)
             if longer is not None and longer[1] > j:
                 return longer
-            bodies = linking_cues().state_bodies | linking_cues().governing_bodies
+            bodies = self.linking.state_bodies | self.linking.governing_bodies
             if self.actor_type(actor) == "State" and any(
                 t.pos_ == "NOUN" and t.is_lower and t.lower_ not in bodies for t in doc[j:limit]
             ):
